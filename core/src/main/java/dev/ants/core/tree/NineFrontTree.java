@@ -1,0 +1,104 @@
+package dev.ants.core.tree;
+
+import dev.ants.core.AntsException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A user's 9front source tree: validated once, never written. The files checked are the ones every
+ * later step relies on, so a wrong directory fails here with one sentence instead of deep in a build.
+ */
+public final class NineFrontTree {
+    /** Paths (relative to the tree root) that identify a 9front checkout. */
+    static final List<String> REQUIRED = List.of(
+            "sys/src/9/port/chan.c",
+            "sys/src/9/port/devproc.c",
+            "sys/src/9/pc64/pc64",
+            "sys/src/cmd/mk",
+            "sys/src/cmd/rc",
+            "sys/include/libc.h",
+            "rc/bin");
+
+    public static final String HOW_TO_GET_ONE =
+            "pass --tree DIR with a 9front checkout (e.g. git clone of the 9front repository; "
+            + "tests read ANTS_9FRONT_TREE)";
+
+    private final Path root;
+
+    private NineFrontTree(Path root) {
+        this.root = root;
+    }
+
+    /** Validates {@code dir} as a 9front tree; throws a bad-input {@link AntsException} if it is not. */
+    public static NineFrontTree open(Path dir) {
+        if (dir == null) {
+            throw AntsException.badInput("no 9front tree given", HOW_TO_GET_ONE);
+        }
+        Path root = dir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(root)) {
+            throw AntsException.badInput("9front tree " + root + " does not exist or is not a directory",
+                    HOW_TO_GET_ONE);
+        }
+        for (String rel : REQUIRED) {
+            if (!Files.exists(root.resolve(rel))) {
+                throw AntsException.badInput(root + " is not a complete 9front tree: " + rel + " is missing",
+                        HOW_TO_GET_ONE);
+            }
+        }
+        return new NineFrontTree(root);
+    }
+
+    /** The tree named by ANTS_9FRONT_TREE, or null when the variable is unset or empty. */
+    public static Path fromEnvironment() {
+        String v = System.getenv("ANTS_9FRONT_TREE");
+        return v == null || v.isBlank() ? null : Path.of(v);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path resolve(String relative) {
+        return root.resolve(relative);
+    }
+
+    /**
+     * The git commit of the tree when it is a git checkout (reading .git directly, so no git binary is
+     * needed), else null. Trees extracted with git archive have no .git; callers fall back to hashes.
+     */
+    public String gitRevision() {
+        try {
+            Path git = root.resolve(".git");
+            if (Files.isRegularFile(git)) {
+                String line = Files.readString(git).trim();
+                if (!line.startsWith("gitdir:")) return null;
+                git = root.resolve(line.substring(7).trim());
+            }
+            Path head = git.resolve("HEAD");
+            if (!Files.isRegularFile(head)) return null;
+            String ref = Files.readString(head).trim();
+            if (!ref.startsWith("ref:")) return ref;
+            Path refFile = git.resolve(ref.substring(4).trim());
+            if (Files.isRegularFile(refFile)) return Files.readString(refFile).trim();
+            Path packed = git.resolve("packed-refs");
+            if (Files.isRegularFile(packed)) {
+                String name = ref.substring(4).trim();
+                for (String l : Files.readAllLines(packed)) {
+                    if (l.endsWith(" " + name)) return l.substring(0, l.indexOf(' '));
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return root.toString();
+    }
+
+}

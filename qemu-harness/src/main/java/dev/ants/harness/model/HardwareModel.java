@@ -1,0 +1,29 @@
+package dev.ants.harness.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * One emulated PC: what QEMU is asked to present. Data, loaded from YAML/JSON ({@link ModelCatalog}).
+ *
+ * @param disk  disk controller: ide, ahci, virtio-blk, virtio-scsi, nvme
+ * @param nic   QEMU NIC device model, e.g. e1000, e1000e, virtio-net, pcnet, rtl8139
+ * @param disk9 the name 9front gives the first disk (sdC0, sdF0, ...), a hint for scenarios
+ * @param nic9  the 9front driver expected to bind the NIC, a hint for scenarios
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record HardwareModel(
+        String name,
+        String description,
+        String machine,
+        String firmware,
+        int cpus,
+        int memoryMiB,
+        String disk,
+        String nic,
+        String disk9,
+        String nic9) {
+
+    public boolean uefi() {
+        return "uefi".equals(firmware);
+    }
+}
