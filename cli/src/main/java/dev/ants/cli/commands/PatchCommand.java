@@ -1,0 +1,54 @@
+package dev.ants.cli.commands;
+
+import dev.ants.cli.Inputs;
+import dev.ants.cli.OutputOptions;
+import dev.ants.core.AntsException;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+@Command(name = "patch", mixinStandardHelpOptions = true,
+        description = "Applies kernel-patches/ and installs plan9rc/ into a copy (default) of a 9front tree.")
+public final class PatchCommand implements Runnable {
+    @Mixin
+    OutputOptions out;
+
+    @Option(names = "--tree", paramLabel = "T", description = "The 9front tree (default: $ANTS_9FRONT_TREE).")
+    Path tree;
+
+    static final class Target {
+        @Option(names = "-o", paramLabel = "DIR", description = "Write the patched copy here (default).")
+        Path outDir;
+
+        @Option(names = "--in-place", description = "Change the tree itself.")
+        boolean inPlace;
+    }
+
+    @ArgGroup(exclusive = true)
+    Target target;
+
+    @Option(names = "--check", description = "Only report whether the patch set applies; change nothing.")
+    boolean check;
+
+    @Option(names = "--dry-run", description = "Report what would change; change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--reverse", description = "Undo the patch set (byte-identical to the original files).")
+    boolean reverse;
+
+    @Override
+    public void run() {
+        Inputs.tree(tree);
+        boolean inPlace = target != null && target.inPlace;
+        Path outDir = target == null ? null : target.outDir;
+        if (!inPlace && outDir == null && !check && !dryRun) {
+            throw AntsException.badInput("say where the patched tree goes: -o DIR, or --in-place",
+                    "e.g. ants patch --tree T -o /tmp/ants-tree");
+        }
+        if (outDir != null) Inputs.outputDir(outDir, "-o");
+        throw NotYet.fail("ants patch");
+    }
+}

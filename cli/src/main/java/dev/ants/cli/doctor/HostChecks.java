@@ -1,0 +1,138 @@
+package dev.ants.cli.doctor;
+
+import dev.ants.core.host.HostProcess;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks every host dependency the product and its tests use. Each check runs the tool the way the
+ * pipeline will (gcc really links a -m32 program, the namespace tool really makes a namespace), since a
+ * binary on PATH is no proof it works.
+ */
+public final class HostChecks {
+    private static final Duration QUICK = Duration.ofSeconds(20);
+
+    private HostChecks() {
+    }
+
+    public static List<Check> run() {
+        List<Check> c = new ArrayList<>();
+        c.add(version("qemu-system-x86_64", "required", "qemu-system-x86", "qemu-system-x86_64", "--version"));
+        c.add(version("qemu-img", "required", "qemu-utils", "qemu-img", "--version"));
+        c.add(gcc32());
+        c.add(file("9base rc, awk, sed", "required", "9base", "/usr/lib/plan9/bin/rc",
+                "/usr/lib/plan9/bin/awk", "/usr/lib/plan9/bin/sed"));
+        c.add(namespace());
+        c.add(ovmf());
+        c.add(version("mtools", "tests", "mtools", "mtools", "--version"));
+        c.add(file("busybox (test guests)", "tests", "busybox-static", "/bin/busybox"));
+        c.add(linuxKernel());
+        c.add(version("docker", "optional", "docker.io", "docker", "--version"));
+        return c;
+    }
+
+    /** Debian packages that would fix the failed checks of the given needs. */
+    public static List<String> missingPackages(List<Check> checks, boolean includeTests, boolean includeOptional) {
+        List<String> pkgs = new ArrayList<>();
+        for (Check k : checks) {
+            boolean wanted = k.required() || (includeTests && k.need().equals("tests"))
+                    || (includeOptional && k.need().equals("optional"));
+            if (!k.ok() && wanted && k.pkg() != null) {
+                for (String p : k.pkg().split(" ")) if (!pkgs.contains(p)) pkgs.add(p);
+            }
+        }
+        return pkgs;
+    }
+
+    private static Check version(String name, String need, String pkg, String... cmd) {
+        try {
+            HostProcess.Result r = HostProcess.run(List.of(cmd), QUICK);
+            String first = r.output().lines().findFirst().orElse("").trim();
+            return new Check(name, r.ok(), need, r.ok() ? first : "'" + String.join(" ", cmd) + "' failed: " + first, pkg);
+        } catch (IOException e) {
+            return new Check(name, false, need, cmd[0] + " not found", pkg);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Check(name, false, need, "interrupted", pkg);
+        }
+    }
+
+    private static Check file(String name, String need, String pkg, String... paths) {
+        for (String p : paths) {
+            if (!Files.isExecutable(Path.of(p))) return new Check(name, false, need, p + " missing", pkg);
+        }
+        return new Check(name, true, need, String.join(" ", paths), pkg);
+    }
+
+    /** 9front's compilers assume 32-bit longs: the host tools are built with gcc -m32. */
+    private static Check gcc32() {
+        String name = "gcc -m32";
+        try {
+            Path dir = Files.createTempDirectory("ants-doctor");
+            try {
+                Path src = dir.resolve("t.c");
+                Files.writeString(src, "int main(void){ return sizeof(long) == 4 ? 0 : 1; }\n");
+                HostProcess.Result cc = HostProcess.run(List.of("gcc", "-m32", "-o", dir.resolve("t").toString(),
+                        src.toString()), QUICK);
+                if (!cc.ok()) return new Check(name, false, "required", "gcc -m32 cannot link: " + cc.tail(1), "gcc gcc-multilib");
+                HostProcess.Result run = HostProcess.run(List.of(dir.resolve("t").toString()), QUICK);
+                return new Check(name, run.ok(), "required", run.ok() ? "links and runs 32-bit programs"
+                        : "a -m32 program did not run", "gcc gcc-multilib");
+            } finally {
+                deleteTree(dir);
+            }
+        } catch (IOException e) {
+            return new Check(name, false, "required", "gcc not found", "gcc gcc-multilib");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Check(name, false, "required", "interrupted", "gcc gcc-multilib");
+        }
+    }
+
+    /** The build runs in a private mount namespace; bubblewrap first, unshare as the fallback. */
+    private static Check namespace() {
+        String name = "private mount namespace";
+        try {
+            HostProcess.Result b = HostProcess.run(List.of("bwrap", "--ro-bind", "/", "/", "--tmpfs", "/tmp", "true"), QUICK);
+            if (b.ok()) return new Check(name, true, "required", "bubblewrap works", "bubblewrap");
+            HostProcess.Result u = HostProcess.run(List.of("unshare", "--mount", "--map-root-user", "true"), QUICK);
+            if (u.ok()) return new Check(name, true, "required", "unshare works (bubblewrap: " + b.tail(1) + ")", "bubblewrap");
+            return new Check(name, false, "required", "neither bwrap nor unshare can make a namespace: " + b.tail(1)
+                    + " (unprivileged user namespaces may be blocked, e.g. by AppArmor; run as root)", "bubblewrap");
+        } catch (IOException e) {
+            return new Check(name, false, "required", "bwrap not found", "bubblewrap");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Check(name, false, "required", "interrupted", "bubblewrap");
+        }
+    }
+
+    private static Check ovmf() {
+        for (String p : List.of("/usr/share/OVMF/OVMF_CODE_4M.fd", "/usr/share/OVMF/OVMF_CODE.fd")) {
+            if (Files.isRegularFile(Path.of(p))) return new Check("OVMF (UEFI models)", true, "required", p, "ovmf");
+        }
+        return new Check("OVMF (UEFI models)", false, "required", "/usr/share/OVMF/OVMF_CODE*.fd missing", "ovmf");
+    }
+
+    /** The harness's own tests boot Debian's kernel with an initramfs of ours. */
+    private static Check linuxKernel() {
+        try (var s = Files.list(Path.of("/boot"))) {
+            var k = s.filter(p -> p.getFileName().toString().startsWith("vmlinuz-")).sorted().reduce((a, b) -> b);
+            return k.map(p -> new Check("Linux kernel (test guests)", Files.isReadable(p), "tests", p.toString(), "linux-image-amd64"))
+                    .orElseGet(() -> new Check("Linux kernel (test guests)", false, "tests", "no /boot/vmlinuz-*", "linux-image-amd64"));
+        } catch (IOException e) {
+            return new Check("Linux kernel (test guests)", false, "tests", "/boot unreadable", "linux-image-amd64");
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        try (var s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+}

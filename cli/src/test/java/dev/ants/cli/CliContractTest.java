@@ -1,0 +1,132 @@
+package dev.ants.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ants.core.Json;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The user contract of the command line: subcommands, exit codes, one-line errors, nothing written on bad input. */
+class CliContractTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream oldOut;
+    private PrintStream oldErr;
+
+    @BeforeEach
+    void capture() {
+        oldOut = System.out;
+        oldErr = System.err;
+        System.setOut(new PrintStream(out, true));
+        System.setErr(new PrintStream(err, true));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+    }
+
+    private int ants(String... args) {
+        out.reset();
+        err.reset();
+        return Main.run(args);
+    }
+
+    @Test
+    void helpListsEverySubcommand() {
+        assertEquals(0, ants("--help"));
+        for (String c : new String[] {"doctor", "patch", "toolchain", "kernel", "image", "boot", "test", "models", "flash"}) {
+            assertTrue(out.toString().contains("  " + c + " "), c + " missing from:\n" + out);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"doctor", "patch", "toolchain", "kernel", "image", "boot", "test", "models", "flash"})
+    void everySubcommandHasHelp(String cmd) {
+        assertEquals(0, ants(cmd, "--help"));
+        assertTrue(out.toString().startsWith("Usage: ants " + cmd), out.toString());
+    }
+
+    @Test
+    void modelsJsonListsTheSevenContractModels() throws Exception {
+        assertEquals(0, ants("models", "--json"));
+        JsonNode models = Json.JSON.readTree(out.toString()).get("models");
+        assertTrue(models.size() >= 7);
+        assertEquals("pc-ide", models.get(0).get("name").asText());
+    }
+
+    @Test
+    void unknownOptionIsUsageErrorWithOneLine() {
+        assertEquals(2, ants("models", "--frobnicate"));
+        String first = err.toString().lines().findFirst().orElseThrow();
+        assertTrue(first.startsWith("ants models: Unknown option: '--frobnicate'"), first);
+        assertFalse(err.toString().contains("at dev.ants"), "no stack trace");
+    }
+
+    @Test
+    void missingTreeSaysHowToGetOne(@TempDir Path tmp) {
+        int code = ants("kernel", "--tree", tmp.resolve("nope").toString(), "-o", tmp.resolve("out").toString());
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("does not exist"), err.toString());
+        assertTrue(err.toString().contains("fix: "), err.toString());
+        assertFalse(Files.exists(tmp.resolve("out")), "nothing written on bad input");
+    }
+
+    @Test
+    void directoryThatIsNotNineFrontIsRejected(@TempDir Path tmp) {
+        assertEquals(2, ants("toolchain", "--tree", tmp.toString()));
+        assertTrue(err.toString().contains("not a complete 9front tree"), err.toString());
+    }
+
+    @Test
+    void unknownModelIsBadInput(@TempDir Path tmp) throws Exception {
+        Path k = Files.writeString(tmp.resolve("k"), "x");
+        assertEquals(2, ants("boot", "--kernel", k.toString(), "--model", "pc-floppy"));
+        assertTrue(err.toString().contains("unknown hardware model 'pc-floppy'"), err.toString());
+    }
+
+    @Test
+    void unwritableOutputIsBadInput(@TempDir Path tmp) throws Exception {
+        Path tree = fakeTree(tmp.resolve("tree"));
+        Path file = Files.writeString(tmp.resolve("file"), "x");
+        // A path below a regular file can never be created.
+        assertEquals(2, ants("image", "--tree", tree.toString(), "-o", file.resolve("sub/img").toString()));
+        assertTrue(err.toString().contains("-o "), err.toString());
+    }
+
+    @Test
+    void badSizeAndBadShardAreBadInput(@TempDir Path tmp) throws Exception {
+        Path tree = fakeTree(tmp.resolve("tree"));
+        assertEquals(2, ants("image", "--tree", tree.toString(), "-o", tmp.resolve("a.img").toString(), "--size", "lots"));
+        assertEquals(2, ants("test", "--tree", tree.toString(), "--shard", "3", "--report", tmp.resolve("r").toString()));
+        assertEquals(2, ants("boot", "--kernel", tree.resolve("rc/bin").toString()));
+    }
+
+    @Test
+    void flashRejectsNonDevicePath(@TempDir Path tmp) throws Exception {
+        Path img = Files.writeString(tmp.resolve("a.img"), "x");
+        assertEquals(2, ants("flash", img.toString(), "--device", "/tmp/disk"));
+    }
+
+    /** The files NineFrontTree checks, empty: enough for input validation, nothing from 9front. */
+    static Path fakeTree(Path root) throws Exception {
+        for (String f : new String[] {"sys/src/9/port/chan.c", "sys/src/9/port/devproc.c", "sys/src/9/pc64/pc64",
+                "sys/include/libc.h"}) {
+            Files.createDirectories(root.resolve(f).getParent());
+            Files.writeString(root.resolve(f), "");
+        }
+        for (String d : new String[] {"sys/src/cmd/mk", "sys/src/cmd/rc", "rc/bin"}) Files.createDirectories(root.resolve(d));
+        return root;
+    }
+}
