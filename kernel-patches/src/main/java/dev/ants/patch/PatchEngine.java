@@ -1,0 +1,174 @@
+package dev.ants.patch;
+
+import dev.ants.core.AntsException;
+import dev.ants.core.progress.ProgressListener;
+import dev.ants.core.tree.NineFrontTree;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * `ants patch`: applies (or reverses) a patch set to a copy of a 9front tree, or to the tree itself.
+ * Every change is computed in memory first, so a patch that does not apply writes nothing. A copy is
+ * built under a hidden staging name next to the output and renamed into place only when complete; an
+ * in-place run is journaled by {@link TreeWriter}.
+ */
+public final class PatchEngine {
+    private final TreeWriter.Hook hook;
+
+    public PatchEngine() {
+        this(TreeWriter.Hook.NONE);
+    }
+
+    /** For tests: {@code hook} runs after each file is written, e.g. to simulate a crash. */
+    PatchEngine(TreeWriter.Hook hook) {
+        this.hook = hook;
+    }
+
+    public PatchReport apply(PatchRequest req, ProgressListener progress) {
+        long start = System.nanoTime();
+        NineFrontTree tree = NineFrontTree.open(req.tree());
+        Path root = tree.root();
+        if (!req.check() && !req.inPlace() && req.outDir() == null) {
+            throw AntsException.badInput("no output directory given", "pass -o DIR for a patched copy, or --in-place to change the tree");
+        }
+        progress.phase("read patch set", 0);
+        PatchSet set = req.patchSet() != null ? req.patchSet() : PatchSetSource.builtIn();
+        progress.endPhase();
+
+        List<String> recovered = List.of();
+        if (req.inPlace() && !req.check()) {
+            recovered = recover(root, progress);
+        } else if (TreeWriter.hasJournal(root)) {
+            throw AntsException.badInput("the tree " + root + " holds the journal of an interrupted `ants patch --in-place`,"
+                    + " so some of its files may be half-patched",
+                    "run the same command with --in-place to roll the interrupted run back first, or use a clean tree");
+        }
+
+        progress.phase("plan", 0);
+        Plan plan = Planner.plan(new TreeReader(root), set, req.reverse());
+        progress.endPhase();
+
+        String mode = req.check() ? "check" : req.inPlace() ? "in-place" : "copy";
+        String output = null;
+        long copyMillis = 0;
+        try {
+            if (req.inPlace() && !req.check()) {
+                write(root, plan, progress);
+                output = root.toString();
+            } else if (!req.check()) {
+                Path out = outputDir(root, req.outDir());
+                Path staging = staging(out);
+                try {
+                    long t = System.nanoTime();
+                    TreeCopier.copy(root, staging, progress);
+                    copyMillis = (System.nanoTime() - t) / 1_000_000;
+                    write(staging, plan, progress);
+                    if (Files.isDirectory(out)) Files.delete(out);  // checked empty by outputDir
+                    Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException | RuntimeException | Error e) {
+                    try {
+                        TreeWriter.deleteTree(staging);
+                    } catch (IOException again) {
+                        e.addSuppressed(again);
+                    }
+                    throw e;
+                }
+                output = out.toString();
+            }
+        } catch (IOException e) {
+            throw AntsException.environment("writing the patched tree failed: " + e
+                    + (req.inPlace() ? "; every file was restored" : "; nothing was left behind"),
+                    "check free disk space and permissions, then run again");
+        }
+
+        List<String> patches = new ArrayList<>();
+        for (PatchSet.Patch p : set.patches()) patches.add(p.name());
+        for (PatchSet.NewFile f : set.newFiles()) patches.add(f.source());
+        return new PatchReport(root.toString(), output, mode, req.reverse() ? "reverse" : "apply",
+                result(req, plan), !plan.alreadyDone() && !plan.changes().isEmpty(), set.origin(), set.fingerprint(),
+                patches, plan.files(), recovered, plan.notes(), copyMillis, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private void write(Path root, Plan plan, ProgressListener progress) throws IOException {
+        progress.phase("write", plan.changes().size());
+        long[] n = {0};
+        TreeWriter.write(root, plan.changes(), path -> {
+            progress.advance(++n[0], path);
+            hook.afterFile(path);
+        });
+        progress.endPhase();
+    }
+
+    private static List<String> recover(Path root, ProgressListener progress) {
+        try {
+            List<String> restored = TreeWriter.recover(root);
+            if (!restored.isEmpty()) {
+                progress.note("rolled back an interrupted earlier run: restored " + restored.size() + " file(s) in " + root);
+            }
+            return restored;
+        } catch (IOException e) {
+            throw AntsException.environment("cannot roll back the interrupted run journaled in "
+                    + root.resolve(TreeWriter.JOURNAL) + ": " + e, "check free disk space and permissions, then run again");
+        }
+    }
+
+    private static String result(PatchRequest req, Plan plan) {
+        String verb = req.reverse() ? "reverse" : "apply";
+        if (plan.alreadyDone()) return req.reverse() ? "already-reversed" : "already-applied";
+        if (plan.changes().isEmpty()) return req.check() ? "would-do-nothing" : "nothing-to-do";
+        if (req.check()) return "would-" + verb;
+        return req.reverse() ? "reversed" : "applied";
+    }
+
+    /** Validates -o: not inside the tree (the copy would copy itself), absent or an empty directory. */
+    private static Path outputDir(Path root, Path requested) throws IOException {
+        Path out = requested.toAbsolutePath().normalize();
+        if (out.startsWith(root) || root.startsWith(out)) {
+            throw AntsException.badInput("the output directory " + out + " overlaps the tree " + root,
+                    "choose an output directory outside the tree");
+        }
+        if (Files.exists(out)) {
+            boolean empty = false;
+            if (Files.isDirectory(out)) {
+                try (var s = Files.list(out)) {
+                    empty = s.findAny().isEmpty();
+                }
+            }
+            if (!empty) {
+                throw AntsException.badInput("the output directory " + out + " already exists and is not empty",
+                        "remove it or pass another -o DIR");
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A hidden sibling of the output, named after this process so that leftovers of killed runs are
+     * recognisable and removed by the next run (only when their process is gone).
+     */
+    private static Path staging(Path out) throws IOException {
+        Path parent = out.getParent();
+        Files.createDirectories(parent);
+        String prefix = "." + out.getFileName() + ".ants-partial-";
+        try (var s = Files.list(parent)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                String name = p.getFileName().toString();
+                if (!name.startsWith(prefix)) continue;
+                try {
+                    long pid = Long.parseLong(name.substring(prefix.length()));
+                    if (ProcessHandle.of(pid).isEmpty()) TreeWriter.deleteTree(p);
+                } catch (NumberFormatException ignored) {
+                    // Not ours.
+                }
+            }
+        }
+        Path staging = parent.resolve(prefix + ProcessHandle.current().pid());
+        TreeWriter.deleteTree(staging);
+        return staging;
+    }
+}
