@@ -7,7 +7,7 @@ public final class PlainProgress implements ProgressListener {
     private final PrintStream out;
     private String phase = "";
     private long total;
-    private long lastTenth = -1;
+    private long lastTenth;
     private long started;
 
     public PlainProgress(PrintStream out) {
@@ -18,7 +18,7 @@ public final class PlainProgress implements ProgressListener {
     public synchronized void phase(String name, long total) {
         this.phase = name;
         this.total = total;
-        this.lastTenth = -1;
+        this.lastTenth = 0;
         this.started = System.nanoTime();
         out.println("ants: " + name + (total > 0 ? " (" + total + ")" : ""));
     }
