@@ -3,6 +3,9 @@ package dev.ants.cli.commands;
 import dev.ants.cli.Inputs;
 import dev.ants.cli.OutputOptions;
 import dev.ants.core.AntsException;
+import dev.ants.patch.PatchEngine;
+import dev.ants.patch.PatchReport;
+import dev.ants.patch.PatchRequest;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,6 +52,22 @@ public final class PatchCommand implements Runnable {
                     "e.g. ants patch --tree T -o /tmp/ants-tree");
         }
         if (outDir != null) Inputs.outputDir(outDir, "-o");
-        throw NotYet.fail("ants patch");
+        boolean checkOnly = check || dryRun;
+        PatchRequest req = new PatchRequest(Inputs.tree(tree).root(), checkOnly ? null : outDir, inPlace && !checkOnly,
+                checkOnly, reverse, null);
+        PatchReport r = new PatchEngine().apply(req, out.progress());
+        out.print(r, human(r));
+    }
+
+    private static String human(PatchReport r) {
+        StringBuilder b = new StringBuilder();
+        for (PatchReport.FileReport f : r.files()) {
+            int moved = 0;
+            for (PatchReport.HunkReport h : f.hunks()) moved = Math.max(moved, Math.abs(h.offset()));
+            b.append(String.format("%-9s %s (+%d -%d)%s%n", f.action(), f.path(), f.linesAdded(), f.linesRemoved(),
+                    moved > 0 ? ", a hunk moved by up to " + moved + " lines" : ""));
+        }
+        b.append(r.result()).append(r.output() == null ? "" : ": " + r.output());
+        return b.toString();
     }
 }
