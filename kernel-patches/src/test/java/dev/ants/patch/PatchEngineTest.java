@@ -416,6 +416,19 @@ class PatchEngineTest {
     }
 
     @Test
+    void leftoversOfAKilledCopyAreRemovedByTheNextRun() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path stale = tmp.resolve(".out.ants-partial-" + gone.pid());
+        Trees.write(stale, "half/copied.c", "int half;\n");
+        Path alive = tmp.resolve(".out.ants-partial-" + ProcessHandle.current().parent().orElseThrow().pid());
+        Trees.write(alive, "busy.c", "int busy;\n");
+        assertEquals("applied", run(PatchRequest.copy(tree, tmp.resolve("out"))).result());
+        assertFalse(Files.exists(stale));
+        assertTrue(Files.exists(alive), "a running process's staging directory must be left alone");
+    }
+
+    @Test
     void notATreeIsBadInput() {
         AntsException e = assertThrows(AntsException.class, () -> run(PatchRequest.check(tmp.resolve("nowhere"))));
         assertEquals(ExitCode.BAD_INPUT, e.exitCode());
