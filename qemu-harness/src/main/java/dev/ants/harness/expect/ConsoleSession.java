@@ -1,0 +1,384 @@
+package dev.ants.harness.expect;
+
+import dev.ants.harness.console.Console;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The stream expect engine over one console.
+ *
+ * <p>A drain thread reads the console all the time (so the machine never blocks on a full serial
+ * buffer), writes a timestamped transcript, appends to an in-memory buffer and scans every new byte for
+ * the failure patterns. Waits match regexes against the buffer from the end of the previous match, within
+ * and across lines, without needing a newline; every wait also watches the failure patterns and the
+ * no-output watchdog. All durations given to this class are multiplied by the timeout scale.
+ */
+public final class ConsoleSession implements Closeable {
+    /** Settings; durations are unscaled. */
+    public static final class Options {
+        public double timeoutScale = 1.0;
+        /** No output for this long during a wait fails it; null disables the watchdog. */
+        public Duration watchdog = Duration.ofSeconds(120);
+        /** How long paced input waits for each chunk's echo before going on without it. */
+        public Duration echoTimeout = Duration.ofSeconds(1);
+        public int paceChunk = 32;
+        public List<FailurePattern> failurePatterns = FailurePattern.defaults();
+        /** Raw copy of all console output (a terminal for `ants boot` without a scenario), or null. */
+        public OutputStream mirror;
+    }
+
+    private static final int KEEP_CONTEXT = 64 * 1024;
+    private static final int TRIM_AT = 1024 * 1024;
+
+    private final Console console;
+    private final Options options;
+    private final Transcript transcript;
+    private final long startNanos = System.nanoTime();
+    private final Object lock = new Object();
+    private final StringBuilder buf = new StringBuilder();
+    private long base;         // absolute offset of buf[0]
+    private long cursor;       // absolute offset where the next expect starts
+    private long failScan;     // absolute offset of the first line not yet fully scanned
+    private final Map<FailurePattern, Long> reportedUpTo = new HashMap<>();
+    private final List<FailurePattern> patterns = new CopyOnWriteArrayList<>();
+    private final List<FailureHit> hits = new CopyOnWriteArrayList<>();
+    private FailureHit fatal;
+    private long lastOutputNanos = startNanos;
+    private long firstOutputNanos = -1;
+    private long bytesReceived;
+    private boolean eof;
+    private String eofReason = "the console closed";
+    private final String token = Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+    private int commandSeq;
+    private final Thread drain;
+
+    public ConsoleSession(Console console, Path transcriptFile, Options options) throws IOException {
+        this.console = console;
+        this.options = options;
+        this.transcript = new Transcript(transcriptFile, startNanos);
+        patterns.addAll(options.failurePatterns);
+        drain = new Thread(this::drainLoop, "ants-console-drain");
+        drain.setDaemon(true);
+        drain.start();
+    }
+
+    // ---- drain side ----
+
+    private void drainLoop() {
+        CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+        byte[] raw = new byte[8192];
+        ByteBuffer in = ByteBuffer.allocate(8192 + 8);
+        CharBuffer out = CharBuffer.allocate(8192 + 8);
+        try {
+            for (int n; (n = console.read(raw)) >= 0; ) {
+                long now = System.nanoTime();
+                if (options.mirror != null) {
+                    options.mirror.write(raw, 0, n);
+                    options.mirror.flush();
+                }
+                in.put(raw, 0, n).flip();
+                dec.decode(in, out, false); // a multi-byte character split across reads waits in `in`
+                in.compact();
+                out.flip();
+                String text = out.toString();
+                out.clear();
+                transcript.write(text, now);
+                synchronized (lock) {
+                    bytesReceived += n;
+                    if (firstOutputNanos < 0) firstOutputNanos = now;
+                    lastOutputNanos = now;
+                    buf.append(text);
+                    scanFailures(now);
+                    trim();
+                    lock.notifyAll();
+                }
+            }
+        } catch (IOException e) {
+            eofReason = "the console closed (" + e.getMessage() + ")";
+        }
+        synchronized (lock) {
+            eof = true;
+            lock.notifyAll();
+        }
+    }
+
+    /** Scans complete lines plus the current partial line; the partial line is scanned again when it grows. */
+    private void scanFailures(long now) {
+        int from = (int) (failScan - base);
+        for (FailurePattern p : patterns) {
+            Matcher m = p.pattern().matcher(buf);
+            m.region(from, buf.length());
+            long done = reportedUpTo.getOrDefault(p, 0L);
+            while (m.find()) {
+                long at = base + m.start();
+                if (at < done) continue;
+                done = base + m.end();
+                FailureHit hit = new FailureHit(p.name(), p.severity(), lineAround(m.start()), (now - startNanos) / 1e9);
+                hits.add(hit);
+                if (p.severity() == Severity.FATAL && fatal == null) fatal = hit;
+            }
+            reportedUpTo.put(p, done);
+        }
+        int lastNl = buf.lastIndexOf("\n");
+        if (lastNl >= from) failScan = base + lastNl + 1;
+    }
+
+    private String lineAround(int idx) {
+        int s = buf.lastIndexOf("\n", idx) + 1;
+        int e = buf.indexOf("\n", idx);
+        return clean(buf.substring(s, e < 0 ? buf.length() : e));
+    }
+
+    private void trim() {
+        if (buf.length() < TRIM_AT) return;
+        long keepFrom = Math.min(cursor, failScan) - KEEP_CONTEXT;
+        int drop = (int) Math.max(0, keepFrom - base);
+        if (drop > 0) {
+            buf.delete(0, drop);
+            base += drop;
+        }
+    }
+
+    // ---- waiting side ----
+
+    public Duration scaled(Duration d) {
+        return Duration.ofMillis((long) (d.toMillis() * options.timeoutScale));
+    }
+
+    public Match expect(String regex, Duration timeout) {
+        return expectAny(List.of(Pattern.compile(regex)), timeout, options.watchdog);
+    }
+
+    /**
+     * Waits until one of the patterns matches the output after the previous match; the earliest match wins.
+     * Throws {@link ExpectException} on timeout, a FATAL failure pattern, the watchdog, or a closed console.
+     */
+    public Match expectAny(List<Pattern> alternatives, Duration timeout, Duration watchdog) {
+        long deadline = System.nanoTime() + scaled(timeout).toNanos();
+        long watchdogNanos = watchdog == null ? Long.MAX_VALUE : scaled(watchdog).toNanos();
+        synchronized (lock) {
+            while (true) {
+                if (fatal != null) {
+                    throw new ExpectException(ExpectException.Kind.FAILURE_PATTERN,
+                            fatal.pattern() + " on the console: " + fatal.line());
+                }
+                Match m = tryMatch(alternatives);
+                if (m != null) return m;
+                long now = System.nanoTime();
+                if (eof) throw new ExpectException(ExpectException.Kind.CONSOLE_CLOSED, eofReason);
+                if (now >= deadline) {
+                    throw new ExpectException(ExpectException.Kind.TIMEOUT, "no match for " + describe(alternatives)
+                            + " within " + fmt(scaled(timeout)));
+                }
+                if (now - lastOutputNanos >= watchdogNanos) {
+                    throw new ExpectException(ExpectException.Kind.WATCHDOG, "no console output for "
+                            + fmt(Duration.ofNanos(now - lastOutputNanos)) + " (watchdog " + fmt(Duration.ofNanos(watchdogNanos))
+                            + ") while waiting for " + describe(alternatives) + ": the machine seems to hang");
+                }
+                long waitNanos = Math.min(deadline, lastOutputNanos + watchdogNanos) - now;
+                try {
+                    lock.wait(Math.max(1, Math.min(200, waitNanos / 1_000_000)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ExpectException(ExpectException.Kind.CONSOLE_CLOSED, "interrupted");
+                }
+            }
+        }
+    }
+
+    private Match tryMatch(List<Pattern> alternatives) {
+        int from = (int) (cursor - base);
+        Matcher best = null;
+        int bestIdx = -1;
+        for (int i = 0; i < alternatives.size(); i++) {
+            Matcher m = alternatives.get(i).matcher(buf);
+            m.region(from, buf.length());
+            if (m.find() && (best == null || m.start() < best.start())) {
+                best = m;
+                bestIdx = i;
+            }
+        }
+        if (best == null) return null;
+        List<String> groups = new ArrayList<>();
+        for (int g = 0; g <= best.groupCount(); g++) groups.add(best.group(g));
+        String before = buf.substring(from, best.start());
+        cursor = base + best.end();
+        return new Match(bestIdx, best.group(), groups, before);
+    }
+
+    private static String describe(List<Pattern> ps) {
+        return ps.size() == 1 ? "'" + ps.get(0).pattern() + "'"
+                : ps.stream().map(p -> "'" + p.pattern() + "'").toList().toString();
+    }
+
+    private static String fmt(Duration d) {
+        return String.format("%.1f s", d.toMillis() / 1000.0);
+    }
+
+    /** Waits until the console has printed anything at all; false if it stayed silent for {@code timeout}. */
+    public boolean awaitFirstOutput(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lock) {
+            while (firstOutputNanos < 0 && !eof) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) return false;
+                lock.wait(Math.max(1, left / 1_000_000));
+            }
+            return firstOutputNanos >= 0;
+        }
+    }
+
+    // ---- sending ----
+
+    /** Raw bytes to the console, no pacing. */
+    public void send(String text) throws IOException {
+        console.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Sends in chunks and waits after each until about as many printable characters came back as were
+     * sent (the echo), so a slow UART or guest never drops keystrokes. A guest that does not echo (a
+     * password prompt) only costs the echo timeout per chunk.
+     */
+    public void sendPaced(String text) throws IOException {
+        for (int i = 0; i < text.length(); i += options.paceChunk) {
+            String chunk = text.substring(i, Math.min(text.length(), i + options.paceChunk));
+            long mark;
+            synchronized (lock) {
+                mark = base + buf.length();
+            }
+            send(chunk);
+            int printable = (int) chunk.chars().filter(c -> c >= 0x20 && c != 0x7f).count();
+            if (printable > 0) awaitEcho(mark, printable);
+        }
+    }
+
+    private void awaitEcho(long mark, int printable) {
+        long deadline = System.nanoTime() + scaled(options.echoTimeout).toNanos();
+        synchronized (lock) {
+            while (!eof && fatal == null) {
+                int from = (int) Math.max(0, mark - base);
+                int seen = 0;
+                for (int j = from; j < buf.length(); j++) if (buf.charAt(j) >= 0x20) seen++;
+                if (seen >= printable) return;
+                long left = deadline - System.nanoTime();
+                if (left <= 0) return;
+                try {
+                    lock.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * Runs a shell command on the guest and returns its output and status. The command runs between two
+     * markers the shell prints; the markers are written split by an empty quoted string ({@code AN''TS}),
+     * so the echoed command line can never be mistaken for them. The command sits in a brace group, so a
+     * multi-line command or a trailing comment cannot swallow the end marker.
+     */
+    public CommandResult run(String command, Shell shell, Duration timeout) throws IOException {
+        int n = ++commandSeq;
+        String id = token + "-" + n;
+        String line = "echo AN''TS-" + id + "-BEGIN; { " + command + "\n}; echo AN''TS-" + id + "-END " + shell.statusVariable + "\n";
+        long t0 = System.nanoTime();
+        sendPaced(line);
+        expectAny(List.of(Pattern.compile("ANTS-" + id + "-BEGIN\\r?\\n")), timeout, options.watchdog);
+        Match end = expectAny(List.of(Pattern.compile("ANTS-" + id + "-END ?([^\\r\\n]*)\\r?\\n")), timeout, options.watchdog);
+        String output = end.before().replace("\r", "");
+        if (output.endsWith("\n")) output = output.substring(0, output.length() - 1);
+        String status = end.group(1).trim();
+        return new CommandResult(command, output, status, shell.success(status), (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    // ---- state for reports ----
+
+    public void addFailurePattern(FailurePattern p) {
+        synchronized (lock) {
+            reportedUpTo.put(p, base + buf.length()); // only output from now on
+            patterns.add(p);
+        }
+    }
+
+    public List<FailureHit> hits() {
+        return List.copyOf(hits);
+    }
+
+    /** The last {@code n} non-empty console lines, control characters removed. */
+    public List<String> lastLines(int n) {
+        String tail;
+        synchronized (lock) {
+            tail = buf.substring(Math.max(0, buf.length() - 16 * 1024));
+        }
+        List<String> out = new ArrayList<>();
+        for (String l : tail.split("\n")) {
+            String c = clean(l);
+            if (!c.isBlank()) out.add(c);
+        }
+        return out.subList(Math.max(0, out.size() - n), out.size());
+    }
+
+    static String clean(String s) {
+        return s.replaceAll("\u001b\\[[0-9;?]*[A-Za-z]", "").replaceAll("[\\x00-\\x08\\x0b-\\x1f\\x7f]", "");
+    }
+
+    /** Seconds from session start to the first console byte, or -1 if none came. */
+    public double firstOutputSeconds() {
+        synchronized (lock) {
+            return firstOutputNanos < 0 ? -1 : (firstOutputNanos - startNanos) / 1e9;
+        }
+    }
+
+    public double secondsSinceOutput() {
+        synchronized (lock) {
+            return (System.nanoTime() - lastOutputNanos) / 1e9;
+        }
+    }
+
+    public long bytesReceived() {
+        synchronized (lock) {
+            return bytesReceived;
+        }
+    }
+
+    public boolean closed() {
+        synchronized (lock) {
+            return eof;
+        }
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    @Override
+    public void close() throws IOException {
+        console.close();
+        try {
+            drain.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        transcript.close();
+    }
+}

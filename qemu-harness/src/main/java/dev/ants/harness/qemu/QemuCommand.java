@@ -1,0 +1,143 @@
+package dev.ants.harness.qemu;
+
+import dev.ants.core.AntsException;
+import dev.ants.harness.model.HardwareModel;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a hardware model and a guest into QEMU's argv. Pure: it touches no file, so {@code --dry-run}
+ * prints exactly what a run executes. The disk is always the copy-on-write overlay of the run, never the
+ * user's image.
+ */
+public final class QemuCommand {
+    private String binary = "qemu-system-x86_64";
+    private HardwareModel model;
+    private Guest guest;
+    private Accel accel = Accel.TCG;
+    private RunLayout layout;
+    private Firmware firmware;
+    private String loadvm;
+    private boolean vga = true;
+    private boolean network = true;
+    private boolean vmstateDisk = true;
+    private String diskFormatOfOverlay = "qcow2";
+    private final List<String> extra = new ArrayList<>();
+
+    public QemuCommand binary(String b) { this.binary = b; return this; }
+    public QemuCommand model(HardwareModel m) { this.model = m; return this; }
+    public QemuCommand guest(Guest g) { this.guest = g; return this; }
+    public QemuCommand accel(Accel a) { this.accel = a; return this; }
+    public QemuCommand layout(RunLayout l) { this.layout = l; return this; }
+    public QemuCommand firmware(Firmware f) { this.firmware = f; return this; }
+    /** Start from this internal snapshot (savevm name) of the run's overlays. */
+    public QemuCommand loadvm(String name) { this.loadvm = name; return this; }
+    /** A VGA card for screendumps; off saves a little boot time. */
+    public QemuCommand vga(boolean on) { this.vga = on; return this; }
+    public QemuCommand network(boolean on) { this.network = on; return this; }
+    public QemuCommand vmstateDisk(boolean on) { this.vmstateDisk = on; return this; }
+    public QemuCommand extraArgs(List<String> args) { if (args != null) extra.addAll(args); return this; }
+
+    public List<String> argv() {
+        if (model == null || guest == null || layout == null) throw new IllegalStateException("model, guest and layout are required");
+        List<String> a = new ArrayList<>();
+        a.add(binary);
+        a.addAll(List.of("-nodefaults", "-display", "none", "-name", "ants-" + model.name()));
+        a.addAll(List.of("-machine", model.machine(), "-accel", accel.qemuName()));
+        a.addAll(List.of("-smp", Integer.toString(model.cpus()), "-m", model.memoryMiB() + "M"));
+        if (model.uefi()) {
+            if (firmware == null) throw AntsException.environment("no UEFI firmware given for model " + model.name(), "apt-get install ovmf");
+            a.addAll(List.of("-drive", "if=pflash,unit=0,format=raw,readonly=on,file=" + esc(firmware.code())));
+            a.addAll(List.of("-drive", "if=pflash,unit=1,format=qcow2,file=" + esc(layout.ovmfVars())));
+        }
+        // wait=on: QEMU does not start the guest until we are connected, so no early output is lost.
+        a.addAll(List.of("-chardev", "socket,id=ser0,path=" + esc(layout.consoleSocket()) + ",server=on,wait=on",
+                "-serial", "chardev:ser0"));
+        a.addAll(List.of("-qmp", "unix:" + esc(layout.qmpSocket()) + ",server=on,wait=off"));
+        if (vga) a.addAll(List.of("-vga", "std"));
+        disks(a);
+        if (network) {
+            a.addAll(List.of("-netdev", "user,id=net0", "-device", nicDevice(model.nic()) + ",netdev=net0"));
+        }
+        if (guest.kernel() != null) {
+            a.addAll(List.of("-kernel", guest.kernel().toAbsolutePath().toString()));
+            String modules = modules();
+            if (modules != null) a.addAll(List.of("-initrd", modules));
+            if (guest.append() != null) a.addAll(List.of("-append", guest.append()));
+        }
+        if (vmstateDisk) {
+            // Not attached to any device: the guest never sees it; savevm stores the VM state in it.
+            a.addAll(List.of("-drive", "if=none,id=vmstate,format=qcow2,file=" + esc(layout.vmstate())));
+        }
+        if (loadvm != null) a.addAll(List.of("-loadvm", loadvm));
+        a.addAll(extra);
+        return a;
+    }
+
+    /** The initrd, or for 9front the plan9.ini first and then any further multiboot modules. */
+    private String modules() {
+        List<String> m = new ArrayList<>();
+        if (guest.plan9ini() != null) m.add(guest.plan9ini().toAbsolutePath().toString().replace(",", ",,"));
+        if (guest.initrd() != null) m.add(guest.initrd().toAbsolutePath().toString().replace(",", ",,"));
+        return m.isEmpty() ? null : String.join(",", m);
+    }
+
+    private void disks(List<String> a) {
+        boolean q35 = "q35".equals(model.machine());
+        String hdBus = null;
+        String cdBus;
+        switch (model.disk()) {
+            case "ide" -> { hdBus = "ide.0"; }
+            case "ahci" -> {
+                if (!q35) a.addAll(List.of("-device", "ahci,id=ahci0"));
+                hdBus = q35 ? "ide.0" : "ahci0.0";
+            }
+            case "virtio-scsi" -> a.addAll(List.of("-device", "virtio-scsi-pci,id=scsi0"));
+            case "virtio-blk", "nvme" -> { }
+            default -> throw AntsException.badInput("model " + model.name() + ": unknown disk " + model.disk(), "");
+        }
+        // The CD goes on the IDE/AHCI bus that the machine has anyway, or on SCSI for SCSI models.
+        cdBus = "virtio-scsi".equals(model.disk()) ? null : (q35 ? "ide.2" : "ide.1");
+        if (guest.disk() != null) {
+            a.addAll(List.of("-drive", "if=none,id=disk0,format=" + diskFormatOfOverlay + ",file=" + esc(layout.diskOverlay())));
+            String boot = guest.iso() == null ? ",bootindex=1" : ",bootindex=2";
+            switch (model.disk()) {
+                case "ide", "ahci" -> a.addAll(List.of("-device", "ide-hd,drive=disk0,bus=" + hdBus + boot));
+                case "virtio-blk" -> a.addAll(List.of("-device", "virtio-blk-pci,drive=disk0" + boot));
+                case "virtio-scsi" -> a.addAll(List.of("-device", "scsi-hd,drive=disk0,bus=scsi0.0" + boot));
+                case "nvme" -> a.addAll(List.of("-device", "nvme,drive=disk0,serial=ants0" + boot));
+                default -> throw new IllegalStateException();
+            }
+        }
+        if (guest.iso() != null) {
+            a.addAll(List.of("-drive", "if=none,id=cd0,media=cdrom,readonly=on,format=raw,file=" + esc(guest.iso().toAbsolutePath())));
+            if (cdBus == null) a.addAll(List.of("-device", "scsi-cd,drive=cd0,bus=scsi0.0,bootindex=1"));
+            else a.addAll(List.of("-device", "ide-cd,drive=cd0,bus=" + cdBus + ",bootindex=1"));
+        }
+    }
+
+    /** Model files name NICs as users know them; QEMU wants the PCI device name for virtio. */
+    static String nicDevice(String nic) {
+        return switch (nic) {
+            case "virtio-net", "virtio" -> "virtio-net-pci";
+            default -> nic;
+        };
+    }
+
+    /** QEMU option values use ',' as separator; a literal comma is written twice. */
+    static String esc(Path p) {
+        return p.toAbsolutePath().toString().replace(",", ",,");
+    }
+
+    /** The argv as one shell-quoted line, for qemu.cmdline and --dry-run. */
+    public static String shellLine(List<String> argv) {
+        StringBuilder b = new StringBuilder();
+        for (String s : argv) {
+            if (b.length() > 0) b.append(' ');
+            b.append(s.matches("[A-Za-z0-9_./=:,+@%-]+") ? s : "'" + s.replace("'", "'\\''") + "'");
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,171 @@
+package dev.ants.harness.qemu;
+
+import dev.ants.core.AntsException;
+import dev.ants.harness.console.Console;
+import dev.ants.harness.console.UnixSocketConsole;
+import dev.ants.harness.expect.ConsoleSession;
+import dev.ants.harness.scenario.Target;
+
+import java.io.Closeable;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** One running QEMU: its process, console session and QMP connection. Closing it always ends the process. */
+public final class QemuMachine implements Target, Closeable {
+    private final Process process;
+    private final RunLayout layout;
+    private final ConsoleSession session;
+    private final QmpClient qmp;
+    private volatile boolean stopping;
+
+    private QemuMachine(Process process, RunLayout layout, ConsoleSession session, QmpClient qmp) {
+        this.process = process;
+        this.layout = layout;
+        this.session = session;
+        this.qmp = qmp;
+    }
+
+    /**
+     * Starts QEMU with {@code argv} (stdout and stderr to the run's qemu.stderr, the command line to
+     * qemu.cmdline), connects the console (QEMU waits for us before starting the guest) and QMP.
+     */
+    public static QemuMachine start(List<String> argv, RunLayout layout, ConsoleSession.Options options)
+            throws IOException, InterruptedException {
+        Files.writeString(layout.commandLine(), QemuCommand.shellLine(argv) + "\n", StandardCharsets.UTF_8);
+        Process p;
+        try {
+            p = new ProcessBuilder(argv)
+                    .redirectErrorStream(true)
+                    .redirectOutput(layout.qemuStderr().toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .start();
+        } catch (IOException e) {
+            throw AntsException.environment(argv.get(0) + " cannot be started: " + e.getMessage(),
+                    "apt-get install qemu-system-x86 (or put qemu-system-x86_64 on PATH)");
+        }
+        ProcessReaper.register(p);
+        try {
+            Console console = UnixSocketConsole.connect(layout.consoleSocket(), Duration.ofSeconds(30), p::isAlive);
+            ConsoleSession session = new ConsoleSession(console, layout.transcript(), options);
+            QmpClient qmp = QmpClient.connect(layout.qmpSocket(), Duration.ofSeconds(30));
+            return new QemuMachine(p, layout, session, qmp);
+        } catch (IOException | RuntimeException e) {
+            ProcessReaper.kill(p, 500);
+            throw AntsException.environment("QEMU did not start: " + tail(layout.qemuStderr(), 5).trim(),
+                    "see " + layout.qemuStderr() + " and the command line in " + layout.commandLine());
+        } catch (InterruptedException e) {
+            ProcessReaper.kill(p, 500);
+            throw e;
+        }
+    }
+
+    static String tail(Path file, int lines) {
+        try {
+            List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    @Override
+    public ConsoleSession session() {
+        return session;
+    }
+
+    public QmpClient qmp() {
+        return qmp;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean alive() {
+        return process.isAlive();
+    }
+
+    public RunLayout layout() {
+        return layout;
+    }
+
+    @Override
+    public void reboot() throws IOException, InterruptedException {
+        qmp.systemReset();
+    }
+
+    @Override
+    public void snapshot(String tag) throws IOException, InterruptedException {
+        qmp.savevm(tag, session.scaled(Duration.ofSeconds(120)));
+    }
+
+    @Override
+    public void restore(String tag) throws IOException, InterruptedException {
+        qmp.loadvm(tag, session.scaled(Duration.ofSeconds(120)));
+    }
+
+    /** Best effort: a picture of the VGA screen for the failure report; false if there is none. */
+    public boolean screendump(Path file) {
+        if (!process.isAlive()) return false;
+        try {
+            qmp.screendump(file);
+            return Files.exists(file);
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public String infrastructureProblem() {
+        if (stopping) return null;
+        try {
+            if (!process.waitFor(2, java.util.concurrent.TimeUnit.SECONDS)) return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        int code = process.exitValue();
+        if (code == 0) return null; // the guest powered off: that is the system under test's doing
+        return "QEMU exited with status " + code + ": " + tail(layout.qemuStderr(), 3).trim();
+    }
+
+    /** Exit status once QEMU has ended, else null. */
+    public Integer exitStatus() {
+        return process.isAlive() ? null : process.exitValue();
+    }
+
+    public void waitForExit() throws InterruptedException {
+        process.waitFor();
+    }
+
+    /** Quits QEMU through QMP (flushing the overlay), killing it if that does not work; idempotent. */
+    @Override
+    public void close() {
+        stopping = true;
+        if (process.isAlive()) {
+            qmp.quit();
+            try {
+                if (!process.waitFor(3, java.util.concurrent.TimeUnit.SECONDS)) ProcessReaper.kill(process, 2000);
+            } catch (InterruptedException e) {
+                ProcessReaper.kill(process, 0);
+                Thread.currentThread().interrupt();
+            }
+        }
+        ProcessReaper.kill(process, 0);
+        try {
+            qmp.close();
+        } catch (IOException ignored) {
+            // already gone
+        }
+        try {
+            session.close();
+        } catch (IOException ignored) {
+            // already gone
+        }
+    }
+}

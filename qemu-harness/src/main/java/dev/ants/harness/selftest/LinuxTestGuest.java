@@ -1,0 +1,143 @@
+package dev.ants.harness.selftest;
+
+import dev.ants.harness.qemu.Guest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * A small Linux guest made from the host's Debian packages, for testing the harness without 9front: the
+ * host kernel (linux-image-amd64), an initramfs we write with busybox (busybox-static) and the disk and
+ * NIC driver modules of every hardware model. Its /init mounts proc/sys, loads the drivers, prints
+ * {@link #READY} and gives a root shell on the first serial port.
+ */
+public final class LinuxTestGuest {
+    public static final String READY = "ANTS-GUEST-READY";
+    public static final String PROMPT = "ants# ";
+    /** Modules for the disks and NICs of the built-in hardware models (dependencies are added). */
+    static final List<String> DRIVERS = List.of("ata_piix", "ahci", "sd_mod", "virtio_pci", "virtio_blk", "virtio_scsi",
+            "nvme", "e1000", "e1000e", "virtio_net", "pcnet32", "8139cp", "8139too");
+
+    public record Host(Path kernel, Path busybox, Path modulesDir) {
+    }
+
+    private LinuxTestGuest() {
+    }
+
+    /** The host's kernel, static busybox and modules, or the reason they cannot be used. */
+    public static Host findHost() throws MissingPartException {
+        Path kernel = Optional.ofNullable(System.getenv("ANTS_TEST_KERNEL")).map(Path::of).orElseGet(LinuxTestGuest::newestKernel);
+        if (kernel == null || !Files.isReadable(kernel)) {
+            throw new MissingPartException("no readable Linux kernel in /boot (apt-get install linux-image-amd64, or set ANTS_TEST_KERNEL)");
+        }
+        Path busybox = Path.of(Optional.ofNullable(System.getenv("ANTS_TEST_BUSYBOX")).orElse("/bin/busybox"));
+        if (!Files.isRegularFile(busybox)) throw new MissingPartException("no " + busybox + " (apt-get install busybox-static)");
+        try {
+            if (isDynamic(busybox)) throw new MissingPartException(busybox + " is dynamically linked (apt-get install busybox-static)");
+        } catch (IOException e) {
+            throw new MissingPartException("cannot read " + busybox + ": " + e.getMessage());
+        }
+        String version = kernel.getFileName().toString().replaceFirst("^vmlinu[xz]-", "");
+        Path modules = Path.of("/lib/modules", version);
+        if (!Files.isRegularFile(modules.resolve("modules.dep"))) modules = null; // boots, but without model drivers
+        return new Host(kernel, busybox, modules);
+    }
+
+    /** Thrown with a sentence for a test's skip reason. */
+    public static final class MissingPartException extends Exception {
+        public MissingPartException(String message) {
+            super(message);
+        }
+    }
+
+    private static Path newestKernel() {
+        try (Stream<Path> s = Files.list(Path.of("/boot"))) {
+            return s.filter(p -> p.getFileName().toString().startsWith("vmlinuz-"))
+                    .max(Comparator.comparing(p -> p.getFileName().toString())).orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static boolean isDynamic(Path elf) throws IOException {
+        byte[] b = Files.readAllBytes(elf);
+        String s = new String(b, 0, Math.min(b.length, 4096), StandardCharsets.ISO_8859_1);
+        return s.contains("/lib64/ld-linux") || s.contains("/lib/ld-linux");
+    }
+
+    /** Writes {@code dir/initramfs.cpio} and returns the guest (kernel + initramfs + console on ttyS0). */
+    public static Guest build(Host host, Path dir, String extraAppend) throws IOException {
+        Initramfs fs = new Initramfs();
+        for (String d : List.of("/bin", "/sbin", "/usr/bin", "/usr/sbin", "/proc", "/sys", "/dev", "/tmp", "/etc", "/root")) {
+            fs.dir(d.substring(1));
+        }
+        fs.charDevice("dev/console", 5, 1, 0600);
+        fs.charDevice("dev/null", 1, 3, 0666);
+        fs.file("bin/busybox", host.busybox(), 0755);
+        fs.symlink("bin/sh", "busybox");
+        List<String> order = new ArrayList<>();
+        if (host.modulesDir() != null) {
+            for (String rel : loadOrder(host.modulesDir(), DRIVERS)) {
+                String name = rel.substring(rel.lastIndexOf('/') + 1);
+                fs.file("lib/modules/" + name, host.modulesDir().resolve(rel), 0644);
+                order.add(name);
+            }
+        }
+        fs.text("etc/ants-modules", String.join("\n", order) + "\n", 0644);
+        fs.text("init", INIT, 0755);
+        Path initrd = dir.resolve("initramfs.cpio");
+        fs.write(initrd, false);
+        String append = "console=ttyS0 quiet" + (extraAppend == null ? "" : " " + extraAppend);
+        return Guest.kernel(host.kernel(), initrd, append);
+    }
+
+    // Why these lines: busybox makes its applets, devtmpfs gives /dev/sdX etc., drivers load before the
+    // marker so a scenario sees every device; cttyhack makes ttyS0 the shell's controlling terminal.
+    private static final String INIT = """
+            #!/bin/busybox sh
+            /bin/busybox --install -s
+            mount -t proc proc /proc
+            mount -t sysfs sysfs /sys
+            mount -t devtmpfs devtmpfs /dev 2>/dev/null
+            for m in $(cat /etc/ants-modules); do insmod /lib/modules/$m 2>/dev/null; done
+            echo "ANTS-GUEST-READY $(uname -r)"
+            export PS1='ants# ' HOME=/root
+            cd /root
+            exec setsid cttyhack sh
+            """;
+
+    /** The wanted modules and their dependencies (from modules.dep), each after everything it needs. */
+    static List<String> loadOrder(Path modulesDir, List<String> wanted) throws IOException {
+        Map<String, List<String>> deps = new java.util.HashMap<>();
+        Map<String, String> byName = new java.util.HashMap<>();
+        for (String line : Files.readAllLines(modulesDir.resolve("modules.dep"))) {
+            int colon = line.indexOf(':');
+            if (colon < 0) continue;
+            String mod = line.substring(0, colon);
+            String rest = line.substring(colon + 1).trim();
+            deps.put(mod, rest.isEmpty() ? List.of() : List.of(rest.split("\\s+")));
+            String base = mod.substring(mod.lastIndexOf('/') + 1).replaceFirst("\\.ko(\\..*)?$", "").replace('-', '_');
+            byName.put(base, mod);
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (String w : wanted) {
+            String mod = byName.get(w.replace('-', '_'));
+            if (mod == null || !mod.endsWith(".ko")) continue; // built in, or compressed (not supported here)
+            List<String> d = new ArrayList<>(deps.getOrDefault(mod, List.of()));
+            java.util.Collections.reverse(d); // modules.dep lists the deepest dependency last
+            for (String x : d) if (x.endsWith(".ko")) out.add(x);
+            out.add(mod);
+        }
+        return new ArrayList<>(out);
+    }
+}
