@@ -4,6 +4,7 @@ import dev.ants.core.AntsException;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -104,6 +105,7 @@ final class Planner {
             out.add(new PatchReport.FileReport(e.getKey(), action, List.copyOf(s.sources),
                     alreadyDone ? List.of() : List.copyOf(s.hunks), added, removed));
         }
+        if (alreadyDone) Collections.reverse(out);  // the undo ran back to front; report in set order
         return out;
     }
 

@@ -170,6 +170,8 @@ class PatchEngineTest {
         assertEquals("already-applied", again.result());
         assertFalse(again.changed());
         assertEquals(List.of("already", "already"), again.files().stream().map(PatchReport.FileReport::action).toList());
+        assertEquals(List.of("sys/src/9/port/widget.c", "sys/src/9/gadget/gadget.c"),
+                again.files().stream().map(PatchReport.FileReport::path).toList());
         assertEquals(patched, Trees.snapshot(tree));
         assertEquals("already-applied", run(PatchRequest.check(tree)).result());
     }
