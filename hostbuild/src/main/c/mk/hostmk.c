@@ -229,9 +229,10 @@ bulkdir(char *dir)
 		return;
 	symlook(dir, S_BULKED, 1);
 	path = newbuf();
+	bufcpy(path, dir);
 	base = 0;
+	/* names in "." are looked up bare; elsewhere as dir/name */
 	if(strcmp(dir, ".") != 0){
-		bufcpy(path, dir);
 		if(dir[0] == 0 || dir[strlen(dir)-1] != '/')
 			insert(path, '/');
 		base = path->current - path->start;

@@ -1,0 +1,136 @@
+package dev.ants.hostbuild;
+
+import dev.ants.core.AntsException;
+import dev.ants.core.Json;
+import dev.ants.core.pipeline.StepRunner;
+import dev.ants.core.progress.ProgressListener;
+import dev.ants.core.tree.NineFrontTree;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Builds a 9front kernel the tree's own way on Linux: host toolchain, libraries, the boot file
+ * system's programs, then the kernel directory's mkfile, all inside a private namespace over the
+ * tree (never written) and a cached build root (so rebuilds are incremental). The kernel and
+ * {@code kernel.json} land in the output directory only when everything succeeded.
+ */
+public final class KernelBuild {
+    private KernelBuild() {
+    }
+
+    public static Path build(Path tree, Arch arch, Path outDir, ProgressListener progress) {
+        return build(tree, arch, outDir, HostToolchain.defaultCacheRoot(), List.of(), progress);
+    }
+
+    /**
+     * @param patches names of the patches already applied to {@code tree} (recorded in kernel.json)
+     * @return the kernel file in {@code outDir}
+     */
+    public static Path build(Path tree, Arch arch, Path outDir, Path cacheRoot, List<String> patches,
+                             ProgressListener progress) {
+        NineFrontTree t = NineFrontTree.open(tree);
+        Path out = outDir.toAbsolutePath().normalize();
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw AntsException.badInput("output " + out + " exists and is not a directory", "pass -o with a directory");
+        }
+        HostToolchain tc = new StepRunner(progress).run(new BootstrapToolchainStep(t, cacheRoot.resolve("toolchain")));
+        Path root = cacheRoot.resolve("build").resolve(buildId(t.root(), arch));
+        BuildRoot build = new BuildRoot(t.root(), root);
+        PlanNineNamespace ns = new PlanNineNamespace(t.root(), build, tc, arch);
+        MkRunner mk = new MkRunner(ns, build);
+        StepRunner steps = new StepRunner(progress);
+        steps.run(new PrepareBuildRootStep(build, ns));
+        steps.run(new BuildLibrariesStep(t.root(), mk));
+        steps.run(new BuildBootUserlandStep(t.root(), arch, build, mk));
+        Path kernel = steps.run(new BuildKernelStep(arch, build, mk));
+        try {
+            return publish(t, arch, kernel, out, tc, patches);
+        } catch (IOException e) {
+            throw new AntsException(dev.ants.core.ExitCode.ENVIRONMENT, "cannot write " + out + ": " + e.getMessage(),
+                    "check free space and permissions", e);
+        }
+    }
+
+    /** One build root per tree path and architecture. */
+    static String buildId(Path tree, Arch arch) {
+        return sha256((tree + "\0" + arch.objtype).getBytes(StandardCharsets.UTF_8)).substring(0, 16) + "-" + arch.objtype;
+    }
+
+    /** Copies the kernel and kernel.json into a temporary sibling of {@code out}, then moves them in. */
+    private static Path publish(NineFrontTree t, Arch arch, Path kernel, Path out, HostToolchain tc, List<String> patches)
+            throws IOException {
+        Path parent = out.getParent();
+        Files.createDirectories(parent);
+        Path tmp = parent.resolve(".ants-" + out.getFileName() + "-" + UUID.randomUUID().toString().substring(0, 8));
+        try {
+            Files.createDirectories(tmp);
+            Files.copy(kernel, tmp.resolve(arch.kernel));
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("tree", t.root().toString());
+            String rev = t.gitRevision();
+            if (rev != null) m.put("revision", rev);
+            else m.put("contentHash", contentHash(t.root()));
+            m.put("arch", arch.objtype);
+            m.put("patches", patches);
+            m.put("toolchain", tc.key());
+            m.put("outputs", Map.of(arch.kernel, sha256(Files.readAllBytes(kernel))));
+            Files.writeString(tmp.resolve("kernel.json"), Json.write(m) + "\n");
+            Files.createDirectories(out);
+            List<Path> moved = new ArrayList<>();
+            for (String f : List.of(arch.kernel, "kernel.json")) {
+                moved.add(Files.move(tmp.resolve(f), out.resolve(f), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE));
+            }
+            return out.resolve(arch.kernel);
+        } finally {
+            Files2.deleteTree(tmp);
+        }
+    }
+
+    /** sha256 over the kernel's inputs in a tree without git metadata: sys/src/9, sys/include and the libraries. */
+    static String contentHash(Path tree) throws IOException {
+        MessageDigest md = digest();
+        List<Path> roots = new ArrayList<>(List.of(tree.resolve("sys/src/9"), tree.resolve("sys/include")));
+        try (Stream<Path> s = Files.list(tree.resolve("sys/src"))) {
+            s.filter(p -> p.getFileName().toString().startsWith("lib")).sorted().forEach(roots::add);
+        }
+        for (Path r : roots) {
+            try (Stream<Path> s = Files.walk(r)) {
+                for (Path f : s.filter(Files::isRegularFile).sorted().toList()) {
+                    md.update(tree.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
+                    md.update((byte) 0);
+                    try (InputStream in = Files.newInputStream(f)) {
+                        md.update(in.readAllBytes());
+                    }
+                }
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    static String sha256(byte[] b) {
+        return HexFormat.of().formatHex(digest().digest(b));
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
