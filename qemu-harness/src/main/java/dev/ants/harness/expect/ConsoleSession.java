@@ -233,6 +233,27 @@ public final class ConsoleSession implements Closeable {
         return String.format("%.1f s", d.toMillis() / 1000.0);
     }
 
+    /** Lets time pass (a sleep step) while still failing at once on a FATAL pattern or a closed console. */
+    public void hold(Duration d) {
+        long deadline = System.nanoTime() + d.toNanos();
+        synchronized (lock) {
+            while (true) {
+                if (fatal != null) {
+                    throw new ExpectException(ExpectException.Kind.FAILURE_PATTERN, fatal.pattern() + " on the console: " + fatal.line());
+                }
+                if (eof) throw new ExpectException(ExpectException.Kind.CONSOLE_CLOSED, eofReason);
+                long left = deadline - System.nanoTime();
+                if (left <= 0) return;
+                try {
+                    lock.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ExpectException(ExpectException.Kind.CONSOLE_CLOSED, "interrupted");
+                }
+            }
+        }
+    }
+
     /** Waits until the console has printed anything at all; false if it stayed silent for {@code timeout}. */
     public boolean awaitFirstOutput(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -1,0 +1,69 @@
+package dev.ants.harness.testutil;
+
+import dev.ants.harness.console.Console;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/** A console the test feeds by hand ({@link #emit}); what the engine sends is collected in {@link #sent()}. */
+public final class FakeConsole implements Console {
+    private static final byte[] EOF = new byte[0];
+    private final BlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
+    private final ByteArrayOutputStream sent = new ByteArrayOutputStream();
+    /** When set, everything written is echoed back like a terminal would. */
+    public volatile boolean echo;
+
+    public void emit(String s) {
+        queue.add(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void emit(byte[] b) {
+        queue.add(b);
+    }
+
+    public void hangUp() {
+        queue.add(EOF);
+    }
+
+    @Override
+    public int read(byte[] buf) throws IOException {
+        try {
+            byte[] b = queue.take();
+            if (b == EOF) {
+                queue.add(EOF);
+                return -1;
+            }
+            System.arraycopy(b, 0, buf, 0, b.length);
+            return b.length;
+        } catch (InterruptedException e) {
+            throw new IOException(e);
+        }
+    }
+
+    @Override
+    public synchronized void write(byte[] bytes, int off, int len) {
+        sent.write(bytes, off, len);
+        if (echo) {
+            byte[] copy = new byte[len];
+            System.arraycopy(bytes, off, copy, 0, len);
+            queue.add(copy);
+        }
+    }
+
+    public synchronized String sent() {
+        return sent.toString(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String describe() {
+        return "fake";
+    }
+
+    @Override
+    public void close() {
+        hangUp();
+    }
+}
