@@ -123,8 +123,11 @@ final class BootstrapToolchainStep implements Step<HostToolchain> {
 
         /** Copies the listed tree paths to the private source directory and lays our overrides over them. */
         void stage() throws IOException {
-            for (String rel : list.stage()) {
+            for (String entry : list.stage()) {
+                boolean optional = entry.endsWith("?");
+                String rel = optional ? entry.substring(0, entry.length() - 1) : entry;
                 Path from = tree.resolve(rel);
+                if (!Files.exists(from) && optional) continue;
                 if (!Files.exists(from)) {
                     throw AntsException.badInput(tree.root() + " is not a complete 9front tree: " + rel + " is missing",
                             NineFrontTree.HOW_TO_GET_ONE);
@@ -162,6 +165,9 @@ final class BootstrapToolchainStep implements Step<HostToolchain> {
                     yacc(g);
                 } else if (g.enam() != null) {
                     EnumNames.generate(src.resolve(g.enam()), src.resolve(g.to()));
+                } else if (g.run() != null && Files.exists(src.resolve(g.run()))) {
+                    for (String l : g.libs()) build(byName.get(l));
+                    generator(u, g);
                 }
             }
             List<ParallelCommands.Cmd> cmds = new ArrayList<>();
@@ -180,7 +186,9 @@ final class BootstrapToolchainStep implements Step<HostToolchain> {
                 cmds.add(compile(u, s, o2, false));
             }
             ParallelCommands.run(cmds, c -> { }, GCC_HINT);
-            if (list.libraries().contains(u)) {
+            if (list.libraries().contains(u) && objs.isEmpty()) {
+                Files.writeString(out.resolve("lib/" + u.name() + ".a"), "!<arch>\n");
+            } else if (list.libraries().contains(u)) {
                 List<String> ar = new ArrayList<>(List.of("ar", "rcs", out.resolve("lib/" + u.name() + ".a").toString()));
                 for (Path o : objs) ar.add(o.toString());
                 ParallelCommands.runOne(new ParallelCommands.Cmd(ar, objDir, "archive " + u.name()), GCC_HINT);
@@ -250,6 +258,7 @@ final class BootstrapToolchainStep implements Step<HostToolchain> {
                 Path p = src.resolve(pat);
                 String last = p.getFileName().toString();
                 if (last.contains("*")) {
+                    if (!Files.isDirectory(p.getParent())) continue;
                     try (DirectoryStream<Path> ds = Files.newDirectoryStream(p.getParent(), last)) {
                         List<Path> m = new ArrayList<>();
                         ds.forEach(m::add);
@@ -265,6 +274,35 @@ final class BootstrapToolchainStep implements Step<HostToolchain> {
                 }
             }
             return r;
+        }
+
+        /**
+         * Builds a generator and runs it in its source directory, in a namespace holding only the
+         * host's libraries and the tree paths it reads, bound where it expects them.
+         */
+        void generator(HostToolList.Unit u, HostToolList.Generate g) throws IOException, InterruptedException {
+            Path source = src.resolve(g.run());
+            Path dir = src.resolve(g.dir());
+            String name = source.getFileName().toString().replaceAll("\\.c$", "");
+            Path o = obj.resolve("gen-" + name + ".o");
+            ParallelCommands.runOne(compile(u, source, o, false), GCC_HINT);
+            Path exe = obj.resolve("gen-" + name);
+            List<String> ld = new ArrayList<>(List.of("gcc", "-m32", "-o", exe.toString(), o.toString(),
+                    "-Wl,--start-group"));
+            for (String l : g.libs()) ld.add(out.resolve("lib/" + l + ".a").toString());
+            ld.addAll(List.of("-Wl,--end-group", "-lm"));
+            ParallelCommands.runOne(new ParallelCommands.Cmd(ld, obj, "link generator " + name), GCC_HINT);
+            List<String> argv = new ArrayList<>(List.of("bwrap", "--tmpfs", "/", "--dev", "/dev", "--proc", "/proc",
+                    "--ro-bind", "/usr", "/usr", "--ro-bind", "/etc", "/etc", "--symlink", "usr/lib32", "/lib32",
+                    "--symlink", "usr/lib64", "/lib64", "--dir", "/lib",
+                    "--symlink", "/usr/lib/ld-linux.so.2", "/lib/ld-linux.so.2",
+                    "--bind", work.toString(), work.toString()));
+            for (Map.Entry<String, String> b : g.binds().entrySet()) {
+                argv.addAll(List.of("--ro-bind", tree.resolve(b.getValue()).toString(), b.getKey()));
+            }
+            argv.addAll(List.of("--chdir", dir.toString(), exe.toString()));
+            ParallelCommands.runOne(new ParallelCommands.Cmd(argv, dir, "generator " + g.run()),
+                    "the generator failed on this tree's data files");
         }
 
         /** Runs the tree's yacc with the tree's /sys/lib/yaccpar, which it opens by absolute path. */

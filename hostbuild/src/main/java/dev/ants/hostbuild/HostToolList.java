@@ -57,8 +57,16 @@ public record HostToolList(
     /** Replace {@code from} (which must occur exactly once) with {@code to} in a staged file. */
     public record Edit(String file, String from, String to) { }
 
-    /** A generated source: {@code yacc} args run in {@code dir}, or an {@code enam} table from a header. */
-    public record Generate(List<String> yacc, String dir, String enam, String to) { }
+    /**
+     * A generated source: {@code yacc} args run in {@code dir}; an {@code enam} table from a header;
+     * or a generator program {@code run} (built with {@code libs}, run in {@code dir} with tree paths
+     * bound at the absolute paths it opens). A {@code run} whose source is absent is skipped.
+     */
+    public record Generate(List<String> yacc, String dir, String enam, String to,
+                           String run, List<String> libs, Map<String, String> binds) {
+        public List<String> libs() { return libs == null ? List.of() : libs; }
+        public Map<String, String> binds() { return binds == null ? Map.of() : binds; }
+    }
 
     private record Doc(List<String> cflags, List<String> stage, Map<String, String> overrides,
                        List<Edit> edits, List<Unit> libraries, List<Unit> tools) { }

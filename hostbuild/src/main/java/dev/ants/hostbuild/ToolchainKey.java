@@ -35,7 +35,7 @@ final class ToolchainKey {
         roots.add("sys/include");
         roots.add("sys/lib/yaccpar");
         for (String rel : roots) {
-            Path p = tree.resolve(rel);
+            Path p = tree.resolve(rel.endsWith("?") ? rel.substring(0, rel.length() - 1) : rel);
             if (!Files.exists(p)) continue;
             try (Stream<Path> s = Files.walk(p)) {
                 for (Path f : s.filter(Files::isRegularFile).sorted().toList()) {
