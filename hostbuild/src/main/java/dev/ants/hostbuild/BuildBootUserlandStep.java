@@ -56,7 +56,6 @@ final class BuildBootUserlandStep implements Step<Void> {
             }
             progress.advance(++n, t.program());
         }
-        progress.endPhase();
         List<String> missing = new ArrayList<>();
         for (String p : progs) if (!Files.exists(installed(p))) missing.add(p);
         if (!missing.isEmpty()) progress.note("boot programs not built (mkfs will skip them): " + missing);

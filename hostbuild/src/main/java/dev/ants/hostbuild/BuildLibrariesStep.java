@@ -53,7 +53,6 @@ final class BuildLibrariesStep implements Step<Void> {
             mk.mk("/sys/src/" + lib, "install");
             progress.advance(++n, lib);
         }
-        progress.endPhase();
         return null;
     }
 }
