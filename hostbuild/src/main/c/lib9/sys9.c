@@ -786,3 +786,41 @@ getcallerpc(void*)
 {
 	return (uintptr)__builtin_return_address(0);
 }
+
+/*
+ * fmt's sprint passes buf+65536 as the end, which wraps past 4 GB for a
+ * buffer on a 32-bit Linux stack (it is near the top of the address space)
+ * and then prints nothing. Same contract, end clamped.
+ */
+int
+sprint(char *buf, char *fmt, ...)
+{
+	va_list args;
+	ulong len;
+	int n;
+
+	len = 65536;
+	if((uintptr)buf + len < (uintptr)buf)
+		len = -(uintptr)buf - 1;
+	va_start(args, fmt);
+	n = vsnprint(buf, len, fmt, args);
+	va_end(args);
+	return n;
+}
+
+/* execl: build the argument vector from the varargs rather than trusting their stack layout */
+int
+execl(char *path, ...)
+{
+	va_list args;
+	char *argv[256];
+	int n;
+
+	va_start(args, path);
+	for(n = 0; n < nelem(argv)-1; n++)
+		if((argv[n] = va_arg(args, char*)) == nil)
+			break;
+	argv[n] = nil;
+	va_end(args);
+	return exec(path, argv);
+}

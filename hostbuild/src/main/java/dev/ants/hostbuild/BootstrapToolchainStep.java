@@ -317,12 +317,13 @@ final class BootstrapToolchainStep implements Step<HostToolchain> {
 
         void installSupport() throws IOException {
             Files.copy(ownDir.resolve("support/sam"), out.resolve("bin/sam"));
+            Files.copy(ownDir.resolve("support/rfork"), out.resolve("bin/rfork"));
             Files.copy(ownDir.resolve("support/linuxcc"), out.resolve("bin/linuxcc"));
             Files.copy(ownDir.resolve("support/linuxld"), out.resolve("bin/linuxld"));
             Files.copy(ownDir.resolve("support/linux-mkfile"), out.resolve("linux/mkfile"));
             Files.copy(ownDir.resolve("include/u.h"), out.resolve("include/u.h"));
             Files.copy(ownDir.resolve("lib9/host.h"), out.resolve("include/host.h"));
-            for (String s : List.of("sam", "linuxcc", "linuxld")) out.resolve("bin/" + s).toFile().setExecutable(true);
+            for (String s : List.of("sam", "rfork", "linuxcc", "linuxld")) out.resolve("bin/" + s).toFile().setExecutable(true);
         }
     }
 }

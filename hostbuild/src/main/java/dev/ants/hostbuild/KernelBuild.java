@@ -56,9 +56,12 @@ public final class KernelBuild {
         steps.run(new PrepareBuildRootStep(build, ns));
         steps.run(new BuildLibrariesStep(t.root(), mk));
         steps.run(new BuildBootUserlandStep(t.root(), arch, build, mk));
-        Path kernel = steps.run(new BuildKernelStep(arch, build, mk));
+        Map<String, Path> outputs = new LinkedHashMap<>();
+        outputs.put(arch.kernel, steps.run(new BuildKernelStep(arch, build, mk)));
+        // the PC boot code is 386 code whatever the kernel: built with the 386 kernel
+        if (arch == Arch.I386) outputs.putAll(steps.run(new BuildBootLoadersStep(t.root(), build, mk)));
         try {
-            return publish(t, arch, kernel, out, tc, patches);
+            return publish(t, arch, outputs, out, tc, patches);
         } catch (IOException e) {
             throw new AntsException(dev.ants.core.ExitCode.ENVIRONMENT, "cannot write " + out + ": " + e.getMessage(),
                     "check free space and permissions", e);
@@ -70,15 +73,19 @@ public final class KernelBuild {
         return sha256((tree + "\0" + arch.objtype).getBytes(StandardCharsets.UTF_8)).substring(0, 16) + "-" + arch.objtype;
     }
 
-    /** Copies the kernel and kernel.json into a temporary sibling of {@code out}, then moves them in. */
-    private static Path publish(NineFrontTree t, Arch arch, Path kernel, Path out, HostToolchain tc, List<String> patches)
-            throws IOException {
+    /** Copies the outputs and kernel.json into a temporary sibling of {@code out}, then moves them in. */
+    private static Path publish(NineFrontTree t, Arch arch, Map<String, Path> outputs, Path out, HostToolchain tc,
+                                List<String> patches) throws IOException {
         Path parent = out.getParent();
         Files.createDirectories(parent);
         Path tmp = parent.resolve(".ants-" + out.getFileName() + "-" + UUID.randomUUID().toString().substring(0, 8));
         try {
             Files.createDirectories(tmp);
-            Files.copy(kernel, tmp.resolve(arch.kernel));
+            Map<String, String> sums = new LinkedHashMap<>();
+            for (Map.Entry<String, Path> o : outputs.entrySet()) {
+                Files.copy(o.getValue(), tmp.resolve(o.getKey()));
+                sums.put(o.getKey(), sha256(Files.readAllBytes(o.getValue())));
+            }
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("tree", t.root().toString());
             String rev = t.gitRevision();
@@ -87,11 +94,13 @@ public final class KernelBuild {
             m.put("arch", arch.objtype);
             m.put("patches", patches);
             m.put("toolchain", tc.key());
-            m.put("outputs", Map.of(arch.kernel, sha256(Files.readAllBytes(kernel))));
+            m.put("outputs", sums);
             Files.writeString(tmp.resolve("kernel.json"), Json.write(m) + "\n");
             Files.createDirectories(out);
             List<Path> moved = new ArrayList<>();
-            for (String f : List.of(arch.kernel, "kernel.json")) {
+            List<String> files = new ArrayList<>(outputs.keySet());
+            files.add("kernel.json");
+            for (String f : files) {
                 moved.add(Files.move(tmp.resolve(f), out.resolve(f), StandardCopyOption.REPLACE_EXISTING,
                         StandardCopyOption.ATOMIC_MOVE));
             }

@@ -1,0 +1,55 @@
+package dev.ants.hostbuild;
+
+import dev.ants.core.AntsException;
+import dev.ants.core.pipeline.Step;
+import dev.ants.core.progress.ProgressListener;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the PC boot code in sys/src/boot/pc (objtype=386, set by its mkfile): the master boot
+ * record, the partition boot sector and the 9boot loaders the image builder writes to disks.
+ */
+final class BuildBootLoadersStep implements Step<Map<String, Path>> {
+    static final String DIR = "sys/src/boot/pc";
+    /** The loaders images need; their mkfile's TARG also lists 9boothyb, which we do not. */
+    static final List<String> LOADERS = List.of("mbr", "pbs", "9bootfat", "9bootiso", "9bootpxe");
+
+    private final Path tree;
+    private final BuildRoot build;
+    private final MkRunner mk;
+
+    BuildBootLoadersStep(Path tree, BuildRoot build, MkRunner mk) {
+        this.tree = tree;
+        this.build = build;
+        this.mk = mk;
+    }
+
+    @Override
+    public String description() {
+        return "build boot loaders";
+    }
+
+    @Override
+    public Map<String, Path> run(ProgressListener progress) throws Exception {
+        List<String> targets = new ArrayList<>();
+        for (String l : LOADERS) {
+            if (BootUserland.targ(tree.resolve(DIR).resolve("mkfile")).contains(l)) targets.add(l);
+        }
+        mk.mk("/" + DIR, targets.toArray(String[]::new));
+        Map<String, Path> out = new LinkedHashMap<>();
+        for (String t : targets) {
+            Path p = build.shadow(DIR).resolve(t);
+            if (!Files.isRegularFile(p) || Files.size(p) == 0) {
+                throw AntsException.environment("mk finished but boot loader " + t + " is missing", "see " + mk.log());
+            }
+            out.put(t, p);
+        }
+        return out;
+    }
+}
