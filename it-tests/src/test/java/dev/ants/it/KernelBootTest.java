@@ -26,9 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Builds the amd64 kernel from ANTS_9FRONT_TREE on Linux (host toolchain from the tree, the tree's own
- * mkfiles in a namespace) and boots it under QEMU TCG with no disk: it must reach the bootargs prompt,
- * and an rc started there must say its cputype is amd64. Uses a small serial driver of its own
+ * Builds the amd64 and 386 kernels from ANTS_9FRONT_TREE on Linux (host toolchain from the tree, the
+ * tree's own mkfiles in a namespace) and boots each under QEMU TCG with no disk: it must reach the
+ * bootargs prompt, and an rc started there must name the kernel's cputype. Uses a small serial driver of its own
  * (the qemu-harness module will replace it). Named *Test so Surefire runs it; skips without a tree.
  */
 class KernelBootTest {
@@ -37,18 +37,33 @@ class KernelBootTest {
 
     @Test
     void amd64KernelBuiltOnLinuxBootsToRc() throws Exception {
+        buildAndBoot(Arch.AMD64, "amd64");
+    }
+
+    /** The 386 kernel, and with it the PC boot code the image builder needs. */
+    @Test
+    void i386KernelBuiltOnLinuxBootsToRc() throws Exception {
+        Path out = buildAndBoot(Arch.I386, "386");
+        for (String loader : List.of("mbr", "pbs", "9bootfat", "9bootiso", "9bootpxe")) {
+            assertTrue(Files.size(out.resolve(loader)) > 0, loader + " was built");
+        }
+        // the master boot record's code must leave room for the partition table
+        assertTrue(Files.size(out.resolve("mbr")) <= 446, "mbr fits in front of the partition table");
+    }
+
+    private Path buildAndBoot(Arch arch, String cputype) throws Exception {
         Path tree = NineFrontTree.fromEnvironment();
         assumeTrue(tree != null, "set ANTS_9FRONT_TREE to a 9front checkout (e.g. /work/trees/9front-2024) to build and boot a kernel");
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/qemu-system-x86_64")), "qemu-system-x86 is not installed");
 
-        Path out = tmp.resolve("out");
-        Path kernel = KernelBuild.build(tree, Arch.AMD64, out, ProgressListener.SILENT);
-        assertEquals(out.resolve("9pc64"), kernel);
+        Path out = tmp.resolve("out-" + arch.objtype);
+        Path kernel = KernelBuild.build(tree, arch, out, ProgressListener.SILENT);
+        assertEquals(out.resolve(arch.kernel), kernel);
         @SuppressWarnings("unchecked")
         Map<String, Object> manifest = Json.JSON.readValue(out.resolve("kernel.json").toFile(), Map.class);
         @SuppressWarnings("unchecked")
         Map<String, String> outputs = (Map<String, String>) manifest.get("outputs");
-        assertEquals(sha256(kernel), outputs.get("9pc64"), "kernel.json records the kernel's sha256");
+        assertEquals(sha256(kernel), outputs.get(arch.kernel), "kernel.json records the kernel's sha256");
         assertEquals(List.of(), manifest.get("patches"));
 
         Files.writeString(tmp.resolve("plan9.ini"), "console=0\n*acpi=0\n");
@@ -57,8 +72,9 @@ class KernelBootTest {
             s.send("!rc\n");
             s.await("% ", Duration.ofSeconds(30));
             s.send("echo cpu-$cputype-end\n");
-            s.await("cpu-amd64-end", Duration.ofSeconds(30));
+            s.await("cpu-" + cputype + "-end", Duration.ofSeconds(30));
         }
+        return out;
     }
 
     static String sha256(Path f) throws Exception {
