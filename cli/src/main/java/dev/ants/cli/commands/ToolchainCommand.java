@@ -2,11 +2,14 @@ package dev.ants.cli.commands;
 
 import dev.ants.cli.Inputs;
 import dev.ants.cli.OutputOptions;
+import dev.ants.hostbuild.HostToolchain;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 @Command(name = "toolchain", mixinStandardHelpOptions = true,
         description = "Builds the host Plan 9 toolchain (mk, rc, 6c/6a/6l, 8c/8a/8l, ...) from a 9front tree; cached.")
@@ -19,7 +22,14 @@ public final class ToolchainCommand implements Runnable {
 
     @Override
     public void run() {
-        Inputs.tree(tree);
-        throw NotYet.fail("ants toolchain");
+        long t0 = System.nanoTime();
+        HostToolchain tc = HostToolchain.bootstrap(Inputs.tree(tree).root(), out.progress());
+        double secs = (System.nanoTime() - t0) / 1e9;
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("toolchain", tc.dir().toString());
+        summary.put("key", tc.key());
+        summary.put("bin", tc.bin().toString());
+        summary.put("seconds", Math.round(secs * 10) / 10.0);
+        out.print(summary, String.format("toolchain %s ready in %.1f s: %s", tc.key().substring(0, 12), secs, tc.bin()));
     }
 }
