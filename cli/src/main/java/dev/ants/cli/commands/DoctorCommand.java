@@ -3,14 +3,16 @@ package dev.ants.cli.commands;
 import dev.ants.cli.OutputOptions;
 import dev.ants.cli.doctor.Check;
 import dev.ants.cli.doctor.HostChecks;
-import dev.ants.cli.doctor.KvmStatus;
 import dev.ants.core.AntsException;
 import dev.ants.core.ExitCode;
+import dev.ants.harness.accel.KvmProbe;
+import dev.ants.harness.accel.KvmStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +38,8 @@ public final class DoctorCommand implements java.util.concurrent.Callable<Intege
                 checks = HostChecks.run();
             }
         }
-        KvmStatus kvm = KvmStatus.probe();
+        // A guest must really run: on PVM hosts /dev/kvm opens fine and guests still stall.
+        KvmStatus kvm = new KvmProbe().probeWithGuest(Duration.ofSeconds(10));
         List<String> missing = HostChecks.missingPackages(checks, true, false);
         String aptLine = missing.isEmpty() ? "" : "apt-get install -y " + String.join(" ", missing);
         boolean requiredOk = checks.stream().filter(Check::required).allMatch(Check::ok);
