@@ -164,11 +164,13 @@ public final class Harness {
             argv = command(req, accel, layout).argv();
             m = QemuMachine.start(argv, layout, sessionOptions(req, accel, scenario));
             if (detectStall && expectsOutputFirst(scenario) && !m.session().awaitFirstOutput(req.stallDeadline())) {
+                abandon(m, dir, socketDir);
                 return new Attempt(null, true, "no console output within " + req.stallDeadline().toSeconds() + " s");
             }
             if (attachIn != null) pump(attachIn, m);
             outcome = scenario != null ? new ScenarioRunner(options.progress).run(scenario, m) : watch(m, req);
             if (detectStall && m.session().bytesReceived() == 0 && "WATCHDOG".equals(outcome.failureKind())) {
+                abandon(m, dir, socketDir);
                 return new Attempt(null, true, "no console output at all");
             }
             if (outcome.passed() && snapshotDir != null) {
@@ -192,6 +194,14 @@ public final class Harness {
         } finally {
             if (dir != null) ACTIVE_RUNS.remove(dir);
         }
+    }
+
+    /** A stalled attempt is thrown away whole: its QEMU stopped, its directory removed. */
+    private static void abandon(QemuMachine m, Path dir, Path socketDir) {
+        m.close();
+        if (socketDir != null && !socketDir.equals(dir)) deleteTree(socketDir);
+        deleteTree(dir);
+        ACTIVE_RUNS.remove(dir);
     }
 
     private RunResult finish(BootRequest req, Accel accel, List<String> warnings, QemuMachine m, Path dir, Path socketDir,

@@ -40,6 +40,11 @@ public final class ConsoleSession implements Closeable {
         public Duration echoTimeout = Duration.ofSeconds(1);
         public int paceChunk = 32;
         public List<FailurePattern> failurePatterns = FailurePattern.defaults();
+        /**
+         * Remove terminal control sequences (colours, cursor queries such as busybox's ESC[6n after its
+         * prompt) before matching, so `prompt$` and plain-text regexes see what a person sees.
+         */
+        public boolean stripTerminalControls = true;
         /** Raw copy of all console output (a terminal for `ants boot` without a scenario), or null. */
         public OutputStream mirror;
     }
@@ -68,6 +73,7 @@ public final class ConsoleSession implements Closeable {
     private final String token = Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
     private int commandSeq;
     private final Thread drain;
+    private final ControlFilter controls = new ControlFilter();
 
     public ConsoleSession(Console console, Path transcriptFile, Options options) throws IOException {
         this.console = console;
@@ -101,6 +107,7 @@ public final class ConsoleSession implements Closeable {
                 String text = out.toString();
                 out.clear();
                 transcript.write(text, now);
+                if (options.stripTerminalControls) text = controls.filter(text);
                 synchronized (lock) {
                     bytesReceived += n;
                     if (firstOutputNanos < 0) firstOutputNanos = now;

@@ -86,7 +86,7 @@ public final class ScenarioLoader {
         JsonNode sets = root.get("patterns");
         if (sets == null) patterns.addAll(FailurePattern.defaults());
         else for (JsonNode s : list(sets)) patterns.addAll(builtInSet(s.asText(), src));
-        for (JsonNode f : list(root.get("fail-on"))) patterns.add(failOn(f, vars, src).toPattern());
+        for (JsonNode f : list(root.get("fail-on"))) addPattern(patterns, failOn(f, vars, src).toPattern());
         List<Step> steps = new ArrayList<>();
         for (JsonNode inc : list(root.get("include"))) steps.addAll(include(inc, vars, src, baseDir, patterns));
         steps.addAll(steps(root.get("steps"), vars, src, baseDir, patterns));
@@ -114,7 +114,7 @@ public final class ScenarioLoader {
         try {
             JsonNode root = read(file);
             Map<String, String> v = vars(root, file.toString(), vars);
-            for (JsonNode f : list(root.get("fail-on"))) patterns.add(failOn(f, v, file.toString()).toPattern());
+            for (JsonNode f : list(root.get("fail-on"))) addPattern(patterns, failOn(f, v, file.toString()).toPattern());
             List<Step> out = new ArrayList<>();
             for (JsonNode i : list(root.get("include"))) out.addAll(include(i, v, file.toString(), file.getParent(), patterns));
             out.addAll(steps(root.get("steps"), v, file.toString(), file.getParent(), patterns));
@@ -174,6 +174,12 @@ public final class ScenarioLoader {
         if (p == null) throw AntsException.badInput(where + ": fail-on needs a pattern", "write fail-on: REGEX");
         Severity sev = FailurePattern.severity(n.hasNonNull("severity") ? n.get("severity").asText() : null);
         return new Step.FailOn(regex(subst(p.asText(), vars, where), where), sev, n.hasNonNull("name") ? n.get("name").asText() : null);
+    }
+
+    /** A file included twice adds its patterns once. */
+    private static void addPattern(List<FailurePattern> list, FailurePattern p) {
+        boolean dup = list.stream().anyMatch(q -> q.pattern().pattern().equals(p.pattern().pattern()) && q.severity() == p.severity());
+        if (!dup) list.add(p);
     }
 
     private static List<FailurePattern> builtInSet(String s, String src) {

@@ -40,6 +40,17 @@ class ConsoleSessionTest {
     }
 
     @Test
+    void terminalControlSequencesAreInvisibleToMatching() throws Exception {
+        FakeConsole c = new FakeConsole();
+        try (ConsoleSession s = new ConsoleSession(c, null, opts())) {
+            c.emit("\u001b[1;32mgreen\u001b[0m ok\r\nants# \u001b[6");
+            c.emit("n");
+            s.expect("green ok", Duration.ofSeconds(5));
+            s.expect("ants# $", Duration.ofSeconds(5)); // busybox asks for the cursor position after its prompt
+        }
+    }
+
+    @Test
     void regexSpansLinesAndUtf8SplitAcrossReads(@TempDir Path dir) throws Exception {
         FakeConsole c = new FakeConsole();
         try (ConsoleSession s = new ConsoleSession(c, null, opts())) {
