@@ -117,7 +117,6 @@ final class BootstrapToolchainStep implements Step<HostToolchain> {
             for (HostToolList.Unit u : list.tools()) byName.put(u.name(), u);
             progress.phase("bootstrap host toolchain", byName.size());
             for (HostToolList.Unit u : byName.values()) build(u);
-            progress.endPhase();
             installSupport();
         }
 
