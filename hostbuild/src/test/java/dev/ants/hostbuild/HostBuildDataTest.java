@@ -1,0 +1,86 @@
+package dev.ants.hostbuild;
+
+import dev.ants.core.AntsException;
+import dev.ants.core.ExitCode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The pure-Java parts of the host build: the tool list, generators and parsers, without a tree. */
+class HostBuildDataTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void toolListNamesEveryLinkedLibraryAndOurFilesExist() throws Exception {
+        HostToolList list = HostToolList.load();
+        OwnSources own = OwnSources.load();
+        List<String> libs = list.libraries().stream().map(HostToolList.Unit::name).toList();
+        for (HostToolList.Unit t : list.tools()) {
+            for (String l : t.libs()) assertTrue(libs.contains(l), t.name() + " links unknown library " + l);
+        }
+        for (String o : list.overrides().values()) assertTrue(own.files().containsKey(o), "override source " + o);
+        for (HostToolList.Unit u : list.libraries()) {
+            for (String o : u.own()) assertTrue(own.files().containsKey(o), "own source " + o);
+        }
+        List<String> tools = list.tools().stream().map(HostToolList.Unit::name).toList();
+        for (String needed : List.of("mk", "rc", "yacc", "6c", "6a", "6l", "8c", "8a", "8l", "ar", "aux/data2s",
+                "disk/mkfs", "mkpaqfs", "strip", "size", "xd")) {
+            assertTrue(tools.contains(needed), "host tool " + needed + " is listed");
+        }
+    }
+
+    @Test
+    void enamTableFollowsMkenam() throws Exception {
+        Path h = tmp.resolve("6.out.h");
+        Files.writeString(h, "enum as\n{\n\tAXXX,\n\tAAAA,\n\tAADDB, /* note */\n\tALAST\n};\n#define\tREGAX 0\n");
+        Path out = tmp.resolve("enam.c");
+        EnumNames.generate(h, out);
+        assertEquals(List.of("char*\tanames[] =", "{", "\t\"XXX\",", "\t\"AAA\",", "\t\"ADDB\",", "\t\"LAST\",", "};"),
+                Files.readAllLines(out));
+    }
+
+    @Test
+    void bootProtoEntriesUnderObjtypeBinAreProgramsNotDirectories() {
+        List<String> proto = List.of("$objtype", "\tbin", "\t\tawk", "\t\taux", "\t\t\tkbdfs", "\t\t\twpa",
+                "\t\tcwfs64x", "rc", "\tlib", "\t\trcmain", "lib", "\tfirmware", "\t\t+");
+        assertEquals(List.of("awk", "aux/kbdfs", "aux/wpa", "cwfs64x"), BootUserland.fromProto(proto));
+    }
+
+    @Test
+    void mkfileAssignmentsFollowContinuations() throws Exception {
+        Path mk = tmp.resolve("mkfile");
+        Files.writeString(mk, "</$objtype/mkfile\nTARG=prep\\\n\tfdisk\\\n\tedisk\\\n\nLIB=../lib/usb.a$O\nBIN=/$objtype/bin/disk\n");
+        assertEquals(List.of("prep", "fdisk", "edisk"), BootUserland.targ(mk));
+        assertEquals(List.of("../lib/usb.a$O"), BootUserland.assignment(mk, "LIB"));
+    }
+
+    @Test
+    void failingRecipeIsFoundInMkOutput() {
+        String out = "6c -FTVw a.c\na.c:3 syntax error\nmk: 6c -FTVw a.c  : exit status=123: exit 1\n";
+        assertEquals("6c -FTVw a.c  : exit status=123: exit 1", MkRunner.failingRecipe(out));
+        assertEquals("", MkRunner.failingRecipe("all fine\n"));
+    }
+
+    @Test
+    void notATreeIsBadInput() {
+        AntsException e = assertThrows(AntsException.class,
+                () -> HostToolchain.bootstrap(tmp, tmp.resolve("cache"), dev.ants.core.progress.ProgressListener.SILENT));
+        assertEquals(ExitCode.BAD_INPUT, e.exitCode());
+        assertTrue(Files.notExists(tmp.resolve("cache")), "nothing written for bad input");
+    }
+
+    @Test
+    void architecturesParseAndUnknownIsBadInput() {
+        assertEquals(Arch.AMD64, Arch.parse("amd64"));
+        assertEquals("9pc", Arch.parse("386").kernel);
+        assertEquals(ExitCode.BAD_INPUT, assertThrows(AntsException.class, () -> Arch.parse("arm64")).exitCode());
+    }
+}
