@@ -53,6 +53,16 @@ public final class KernelBuild {
         PlanNineNamespace ns = new PlanNineNamespace(t.root(), build, tc, arch);
         MkRunner mk = new MkRunner(ns, build);
         StepRunner steps = new StepRunner(progress);
+        try (BuildLock lock = BuildLock.acquire(root)) {
+            return buildLocked(t, arch, out, tc, build, ns, mk, steps, patches);
+        } catch (IOException e) {
+            throw new AntsException(dev.ants.core.ExitCode.ENVIRONMENT, "cannot lock build directory " + root + ": "
+                    + e.getMessage(), "check permissions of " + root, e);
+        }
+    }
+
+    private static Path buildLocked(NineFrontTree t, Arch arch, Path out, HostToolchain tc, BuildRoot build,
+                                    PlanNineNamespace ns, MkRunner mk, StepRunner steps, List<String> patches) {
         steps.run(new PrepareBuildRootStep(build, ns));
         steps.run(new BuildLibrariesStep(t.root(), mk));
         steps.run(new BuildBootUserlandStep(t.root(), arch, build, mk));
