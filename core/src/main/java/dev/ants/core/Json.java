@@ -28,6 +28,15 @@ public final class Json {
         return file.getFileName().toString().endsWith(".json") ? JSON : YAML;
     }
 
+    /** Reads a JSON file as a tree, for embedding one document in another. */
+    public static com.fasterxml.jackson.databind.JsonNode readTree(Path file) {
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static String write(Object value) {
         try {
             return JSON.writeValueAsString(value);

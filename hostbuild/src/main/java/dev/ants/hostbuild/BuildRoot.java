@@ -23,16 +23,32 @@ import java.util.stream.Stream;
 final class BuildRoot {
     /** Where the namespace mounts the user's tree read-only; the shadow's links point there. */
     static final String TREE_MOUNT = "/.tree";
+    /** Where the namespace mounts the patch overlay read-only; links to patched files point there. */
+    static final String OVERLAY_MOUNT = "/.overlay";
     /** Tree directories shadowed writable; all other top-level tree directories are bound read-only. */
     static final List<String> SHADOWED = List.of("sys/src", "amd64", "386");
     private static final Pattern BIN = Pattern.compile("^BIN=/\\$objtype/bin(/\\S*)?\\s*$", Pattern.MULTILINE);
 
     private final Path tree;
     private final Path root;
+    private final Path overlay;
 
     BuildRoot(Path tree, Path root) {
+        this(tree, root, null);
+    }
+
+    /**
+     * @param overlay files that replace or add to the tree's (a patch set's result), laid out like the
+     *                tree; null for a stock build
+     */
+    BuildRoot(Path tree, Path root, Path overlay) {
         this.tree = tree;
         this.root = root;
+        this.overlay = overlay;
+    }
+
+    Path overlay() {
+        return overlay;
     }
 
     Path root() {
@@ -43,21 +59,33 @@ final class BuildRoot {
         return root.resolve("root").resolve(rel);
     }
 
-    /** Brings the shadow in line with the tree: new files linked, vanished ones unlinked. */
-    void sync() throws IOException {
+    /**
+     * Brings the shadow in line with the tree and the overlay: overlay files linked first (they win),
+     * then new tree files linked, vanished ones unlinked.
+     *
+     * @return true when a file that came from the overlay now comes from the tree again: its objects
+     *         are newer than the tree file, so mk would keep them; the caller must start clean
+     */
+    boolean sync() throws IOException {
+        requireOverlayInShadow();
+        boolean revertedToTree = false;
         for (String rel : SHADOWED) {
             Path from = tree.resolve(rel);
             Path to = shadow(rel);
             Files.createDirectories(to);
+            if (overlay != null && Files.isDirectory(overlay.resolve(rel))) {
+                link(overlay.resolve(rel), to, OVERLAY_MOUNT + "/" + rel);
+            }
             if (!Files.isDirectory(from)) continue;
             link(from, to, TREE_MOUNT + "/" + rel);
-            prune(to, from);
+            revertedToTree |= relink(to, rel);
         }
         for (String objtype : List.of("amd64", "386")) {
             Files.createDirectories(shadow(objtype + "/lib"));
             Files.createDirectories(shadow(objtype + "/bin"));
             for (String sub : binSubdirs()) Files.createDirectories(shadow(objtype + "/bin" + sub));
         }
+        return revertedToTree;
     }
 
     private static void link(Path from, Path to, String mount) throws IOException {
@@ -81,11 +109,40 @@ final class BuildRoot {
         });
     }
 
-    /** Removes links whose tree file is gone (a file deleted by a new revision or a patch). */
-    private static void prune(Path shadow, Path tree) throws IOException {
+    /**
+     * Points every link at the overlay's file if it has one, else the tree's, and removes links to
+     * neither (a file deleted by a new revision or no longer made by the patch set).
+     */
+    private boolean relink(Path shadow, String rel) throws IOException {
+        boolean reverted = false;
+        List<Path> links;
         try (Stream<Path> s = Files.walk(shadow)) {
-            for (Path p : s.filter(Files::isSymbolicLink).toList()) {
-                if (!Files.exists(tree.resolve(shadow.relativize(p).toString()))) Files.delete(p);
+            links = s.filter(Files::isSymbolicLink).toList();
+        }
+        for (Path p : links) {
+            String r = rel + "/" + shadow.relativize(p);
+            String want = overlay != null && Files.isRegularFile(overlay.resolve(r)) ? OVERLAY_MOUNT + "/" + r
+                    : Files.exists(tree.resolve(r)) ? TREE_MOUNT + "/" + r : null;
+            String have = Files.readSymbolicLink(p).toString();
+            if (have.equals(want)) continue;
+            Files.delete(p);
+            if (have.startsWith(OVERLAY_MOUNT + "/")) reverted = true;
+            if (want != null) Files.createSymbolicLink(p, Path.of(want));
+        }
+        return reverted;
+    }
+
+    /** Overlay files must lie in the shadowed directories: the rest of the tree is bound read-only. */
+    private void requireOverlayInShadow() throws IOException {
+        if (overlay == null) return;
+        try (Stream<Path> s = Files.walk(overlay)) {
+            for (Path f : s.filter(Files::isRegularFile).toList()) {
+                String r = overlay.relativize(f).toString();
+                if (SHADOWED.stream().noneMatch(d -> r.startsWith(d + "/"))) {
+                    throw dev.ants.core.AntsException.badInput("the patch set changes " + r
+                            + ", outside the directories a build can overlay (" + String.join(", ", SHADOWED) + ")",
+                            "build from a patched copy: ants patch --tree T -o DIR, then ants kernel --tree DIR --no-patches");
+                }
             }
         }
     }

@@ -5,6 +5,8 @@ import dev.ants.core.Json;
 import dev.ants.core.pipeline.StepRunner;
 import dev.ants.core.progress.ProgressListener;
 import dev.ants.core.tree.NineFrontTree;
+import dev.ants.patch.PatchOverlay;
+import dev.ants.patch.PatchSet;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,14 +44,37 @@ public final class KernelBuild {
      */
     public static Path build(Path tree, Arch arch, Path outDir, Path cacheRoot, List<String> patches,
                              ProgressListener progress) {
+        return build(tree, arch, outDir, cacheRoot, null, patches, progress);
+    }
+
+    /**
+     * Builds the kernel with a patch set applied (as an overlay kept in the cache, so rebuilds stay
+     * incremental), or the stock kernel when {@code set} is null.
+     */
+    public static Path build(Path tree, Arch arch, Path outDir, Path cacheRoot, PatchSet set, ProgressListener progress) {
+        NineFrontTree t = NineFrontTree.open(tree);
+        if (set == null) return build(t.root(), arch, outDir, cacheRoot, null, List.of(), progress);
+        Path overlayDir = cacheRoot.resolve("overlay").resolve(buildId(t.root(), arch, true));
+        PatchOverlay.Result r = new StepRunner(progress).run(new ApplyPatchOverlayStep(t.root(), set, overlayDir));
+        return build(t.root(), arch, outDir, cacheRoot, r.treeAlreadyPatched() ? null : overlayDir, r.patches(), progress);
+    }
+
+    /**
+     * @param overlay files laid out like the tree that replace or add to its files (the patch set's
+     *                result, see dev.ants.patch.PatchOverlay); null for a stock build
+     * @param patches names of the patches in {@code overlay} or already applied to {@code tree}
+     * @return the kernel file in {@code outDir}
+     */
+    public static Path build(Path tree, Arch arch, Path outDir, Path cacheRoot, Path overlay, List<String> patches,
+                             ProgressListener progress) {
         NineFrontTree t = NineFrontTree.open(tree);
         Path out = outDir.toAbsolutePath().normalize();
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw AntsException.badInput("output " + out + " exists and is not a directory", "pass -o with a directory");
         }
         HostToolchain tc = new StepRunner(progress).run(new BootstrapToolchainStep(t, cacheRoot.resolve("toolchain")));
-        Path root = cacheRoot.resolve("build").resolve(buildId(t.root(), arch));
-        BuildRoot build = new BuildRoot(t.root(), root);
+        Path root = cacheRoot.resolve("build").resolve(buildId(t.root(), arch, overlay != null));
+        BuildRoot build = new BuildRoot(t.root(), root, overlay);
         PlanNineNamespace ns = new PlanNineNamespace(t.root(), build, tc, arch);
         MkRunner mk = new MkRunner(ns, build);
         StepRunner steps = new StepRunner(progress);
@@ -78,9 +103,10 @@ public final class KernelBuild {
         }
     }
 
-    /** One build root per tree path and architecture. */
-    static String buildId(Path tree, Arch arch) {
-        return sha256((tree + "\0" + arch.objtype).getBytes(StandardCharsets.UTF_8)).substring(0, 16) + "-" + arch.objtype;
+    /** One build root per tree path, architecture and stock-or-patched, so the two never share objects. */
+    static String buildId(Path tree, Arch arch, boolean patched) {
+        return sha256((tree + "\0" + arch.objtype).getBytes(StandardCharsets.UTF_8)).substring(0, 16) + "-" + arch.objtype
+                + (patched ? "-ants" : "");
     }
 
     /** Copies the outputs and kernel.json into a temporary sibling of {@code out}, then moves them in. */

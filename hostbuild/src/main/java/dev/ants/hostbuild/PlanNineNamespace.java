@@ -81,6 +81,7 @@ final class PlanNineNamespace {
                 "--ro-bind", toolchain.dir().toString(), HostToolchain.MOUNT_POINT,
                 "--ro-bind", toolchain.dir().resolve("linux").toString(), "/linux",
                 "--ro-bind", build.root().resolve("bin").toString(), "/bin"));
+        if (build.overlay() != null) a.addAll(List.of("--ro-bind", build.overlay().toString(), BuildRoot.OVERLAY_MOUNT));
         // /lib: Linux's libraries (for the host's dynamic programs) and 9front's lib files together
         a.addAll(List.of("--dir", "/lib"));
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(Path.of("/usr/lib"))) {

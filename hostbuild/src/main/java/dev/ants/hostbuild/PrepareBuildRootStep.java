@@ -20,7 +20,12 @@ final class PrepareBuildRootStep implements Step<Void> {
 
     @Override
     public Void run(ProgressListener progress) throws Exception {
-        build.sync();
+        if (build.sync()) {
+            // A patched file is the tree's again; its objects are newer than it, so start clean.
+            progress.note("a file left the patch overlay: rebuilding " + build.root() + " from scratch");
+            Files2.deleteTree(build.root().resolve("root"));
+            build.sync();
+        }
         ns.prepareBin();
         return null;
     }

@@ -2,11 +2,18 @@ package dev.ants.cli.commands;
 
 import dev.ants.cli.Inputs;
 import dev.ants.cli.OutputOptions;
+import dev.ants.core.Json;
+import dev.ants.hostbuild.Arch;
+import dev.ants.hostbuild.HostToolchain;
+import dev.ants.hostbuild.KernelBuild;
+import dev.ants.patch.PatchSetSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 @Command(name = "kernel", mixinStandardHelpOptions = true,
         description = "Builds the ANTS kernel from a 9front tree: DIR/9pc64 (amd64) or DIR/9pc (386), plus DIR/kernel.json.")
@@ -14,6 +21,7 @@ public final class KernelCommand implements Runnable {
 
     @Mixin
     OutputOptions out;
+
 
     @Option(names = "--tree", paramLabel = "T", description = "The 9front tree (default: $ANTS_9FRONT_TREE).")
     Path tree;
@@ -30,8 +38,16 @@ public final class KernelCommand implements Runnable {
 
     @Override
     public void run() {
-        Inputs.tree(tree);
-        Inputs.outputDir(outDir, "-o");
-        throw NotYet.fail("ants kernel");
+        Path root = Inputs.tree(tree).root();
+        Path out = Inputs.outputDir(outDir, "-o");
+        long t0 = System.nanoTime();
+        Path kernel = KernelBuild.build(root, Arch.parse(arch), out, HostToolchain.defaultCacheRoot(),
+                noPatches ? null : PatchSetSource.builtIn(), this.out.progress());
+        double secs = (System.nanoTime() - t0) / 1e9;
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("kernel", kernel.toString());
+        summary.put("seconds", Math.round(secs * 10) / 10.0);
+        summary.put("manifest", Json.readTree(out.resolve("kernel.json")));
+        this.out.print(summary, String.format("%s built in %.1f s (%s)", kernel, secs, noPatches ? "stock" : "with the ANTS patches"));
     }
 }

@@ -28,6 +28,10 @@ public final class PlainProgress implements ProgressListener {
 
     @Override
     public synchronized void phase(String name, long total) {
+        if (name.equals(phase) && System.nanoTime() - started < WORTH_TIMING_NANOS) {
+            this.total = total; // a step announcing its size right after the runner named it
+            return;
+        }
         this.phase = name;
         this.total = total;
         this.started = System.nanoTime();
