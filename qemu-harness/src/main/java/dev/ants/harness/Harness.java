@@ -160,8 +160,10 @@ public final class Harness {
             ACTIVE_RUNS.add(dir);
             socketDir = dir.toAbsolutePath().toString().length() > 90 ? Files.createTempDirectory(Path.of("/tmp"), "ants-s") : dir;
             RunLayout layout = new RunLayout(dir, socketDir);
-            prepareFiles(req, layout);
-            argv = command(req, accel, layout).argv();
+            boolean vmstate = snapshotDir != null || req.resumeFrom() != null
+                    || (scenario != null && scenario.steps().stream().anyMatch(st -> st instanceof Step.Snapshot));
+            prepareFiles(req, layout, vmstate);
+            argv = command(req, accel, layout).vmstateDisk(vmstate).argv();
             m = QemuMachine.start(argv, layout, sessionOptions(req, accel, scenario));
             if (detectStall && expectsOutputFirst(scenario) && !m.session().awaitFirstOutput(req.stallDeadline())) {
                 abandon(m, dir, socketDir);
@@ -254,7 +256,8 @@ public final class Harness {
         return s == null || (!s.steps().isEmpty() && s.steps().get(0) instanceof Step.Expect);
     }
 
-    private void prepareFiles(BootRequest req, RunLayout layout) throws IOException, InterruptedException {
+    /** The overlay, UEFI variables and (only when snapshots are taken) the VM-state disk; qemu-img costs a process each. */
+    private void prepareFiles(BootRequest req, RunLayout layout, boolean vmstate) throws IOException, InterruptedException {
         QemuImg img = new QemuImg(options.qemuImgBinary);
         Snapshot snap = req.resumeFrom();
         if (snap != null) {
@@ -266,7 +269,7 @@ public final class Harness {
             return;
         }
         if (req.guest().disk() != null) img.overlay(req.guest().disk(), layout.diskOverlay());
-        img.create(layout.vmstate(), "4G");
+        if (vmstate) img.create(layout.vmstate(), "4G");
         if (req.model().uefi()) img.convertToQcow2(Firmware.ovmf().varsTemplate(), layout.ovmfVars());
     }
 
