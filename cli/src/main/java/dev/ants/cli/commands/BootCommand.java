@@ -3,7 +3,16 @@ package dev.ants.cli.commands;
 import dev.ants.cli.Inputs;
 import dev.ants.cli.OutputOptions;
 import dev.ants.cli.TimeoutOptions;
+import dev.ants.harness.BootRequest;
+import dev.ants.harness.Harness;
+import dev.ants.harness.HarnessOptions;
+import dev.ants.harness.console.TerminalMode;
+import dev.ants.harness.model.HardwareModel;
 import dev.ants.harness.model.ModelCatalog;
+import dev.ants.harness.qemu.Accel;
+import dev.ants.harness.qemu.Guest;
+import dev.ants.harness.report.RunResult;
+import dev.ants.harness.scenario.ScenarioLoader;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,11 +21,12 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 @Command(name = "boot", mixinStandardHelpOptions = true,
         description = {"Boots an x86 guest in QEMU on a hardware model and optionally runs a scenario on its serial console.",
                 "A 9front kernel takes its plan9.ini with --plan9ini."})
-public final class BootCommand implements Runnable {
+public final class BootCommand implements Callable<Integer> {
     @Mixin
     OutputOptions out;
 
@@ -37,7 +47,7 @@ public final class BootCommand implements Runnable {
         Path plan9ini;
     }
 
-    static final class Guest {
+    static final class GuestOptions {
         @Option(names = "--image", paramLabel = "F", description = "Disk image (raw or qcow2); never modified.")
         Path image;
 
@@ -49,7 +59,7 @@ public final class BootCommand implements Runnable {
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
-    Guest guest;
+    GuestOptions guest;
 
     @Option(names = "--model", paramLabel = "M", defaultValue = "pc-virtio", description = "Hardware model (default pc-virtio; see ants models).")
     String model;
@@ -73,20 +83,51 @@ public final class BootCommand implements Runnable {
     boolean dryRun;
 
     @Override
-    public void run() {
-        ModelCatalog.load(modelFiles).get(model);
-        if (guest.image != null) Inputs.existingFile(guest.image, "--image");
-        if (guest.iso != null) Inputs.existingFile(guest.iso, "--iso");
-        if (guest.kernel != null) {
-            Inputs.existingFile(guest.kernel.kernel, "--kernel");
-            if (guest.kernel.initrd != null) Inputs.existingFile(guest.kernel.initrd, "--initrd");
-            if (guest.kernel.plan9ini != null) Inputs.existingFile(guest.kernel.plan9ini, "--plan9ini");
+    public Integer call() {
+        HardwareModel m = ModelCatalog.load(modelFiles).get(model);
+        Guest g = guest();
+        Accel a = Accel.parse(accel);
+        BootRequest req = new BootRequest(m, g).accel(a).timeoutScale(timeouts.scaleOr(1)).keep(keep);
+        if (script != null) {
+            req.scenario(ScenarioLoader.load(Inputs.existingFile(script, "--script"), ModelVars.of(m)));
         }
-        if (script != null) Inputs.existingFile(script, "--script");
-        if (!List.of("auto", "kvm", "tcg").contains(accel)) {
-            throw dev.ants.core.AntsException.badInput("--accel " + accel + " is unknown", "use auto, kvm or tcg");
+        Harness harness = new Harness(harnessOptions());
+        if (dryRun) {
+            List<String> argv = harness.dryRun(req);
+            out.print(java.util.Map.of("qemu", argv), String.join(" ", argv));
+            return 0;
         }
-        timeouts.scaleOr(1);
-        throw NotYet.fail("ants boot");
+        RunResult r;
+        if (attach) {
+            try (TerminalMode tty = TerminalMode.raw()) {
+                System.err.println("ants: attached to the serial console of " + m.name() + "; Ctrl-] detaches and stops the machine\r");
+                r = harness.attach(req, System.in, System.out);
+            }
+        } else {
+            r = harness.boot(req);
+        }
+        out.print(r, r.summary());
+        return r.exitCode();
+    }
+
+    private Guest guest() {
+        Guest g;
+        if (guest.image != null) {
+            g = Guest.disk(Inputs.existingFile(guest.image, "--image"));
+        } else if (guest.iso != null) {
+            g = Guest.iso(Inputs.existingFile(guest.iso, "--iso"));
+        } else {
+            KernelGuest k = guest.kernel;
+            g = Guest.kernel(Inputs.existingFile(k.kernel, "--kernel"),
+                    k.initrd == null ? null : Inputs.existingFile(k.initrd, "--initrd"), k.append);
+            if (k.plan9ini != null) g = g.withPlan9ini(Inputs.existingFile(k.plan9ini, "--plan9ini"));
+        }
+        return g.validate();
+    }
+
+    private HarnessOptions harnessOptions() {
+        HarnessOptions o = new HarnessOptions();
+        o.progress = out.progress();
+        return o;
     }
 }
