@@ -1,11 +1,8 @@
 package dev.ants.patch;
 
 import dev.ants.core.AntsException;
+import dev.ants.core.Bundled;
 
-import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -24,20 +21,8 @@ public final class PatchSetSource {
     }
 
     public static PatchSet builtIn() {
-        Path location;
-        try {
-            location = Path.of(PatchSetSource.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException | RuntimeException e) {
-            throw AntsException.environment("cannot locate the built-in patch set: " + e, "rebuild ants");
-        }
-        if (Files.isDirectory(location)) {
-            return load(location.resolve(PATCHES), location.resolve(PLAN9RC), "built-in patch set (" + location + ")");
-        }
-        try (FileSystem jar = FileSystems.newFileSystem(location)) {
-            return load(jar.getPath(PATCHES), jar.getPath(PLAN9RC), "built-in patch set (" + location.getFileName() + ")");
-        } catch (IOException e) {
-            throw AntsException.environment("cannot open " + location + " to read the built-in patch set: " + e,
-                    "rebuild ants");
+        try (Bundled b = Bundled.of(PatchSetSource.class)) {
+            return load(b.path(PATCHES), b.path(PLAN9RC), "built-in patch set (" + b.origin() + ")");
         }
     }
 

@@ -4,19 +4,42 @@ import dev.ants.cli.Inputs;
 import dev.ants.cli.OutputOptions;
 import dev.ants.cli.TimeoutOptions;
 import dev.ants.core.AntsException;
+import dev.ants.cli.suite.Suite;
+import dev.ants.cli.suite.SuiteCatalog;
+import dev.ants.cli.suite.SuiteDisk;
+import dev.ants.core.progress.ProgressListener;
+import dev.ants.harness.Harness;
+import dev.ants.harness.HarnessOptions;
+import dev.ants.harness.TestReport;
+import dev.ants.harness.TestRequest;
+import dev.ants.harness.model.HardwareModel;
 import dev.ants.harness.model.ModelCatalog;
+import dev.ants.harness.qemu.Accel;
+import dev.ants.harness.qemu.Guest;
+import dev.ants.harness.report.RunResult;
+import dev.ants.harness.report.Shard;
+import dev.ants.harness.scenario.Scenario;
+import dev.ants.harness.scenario.ScenarioLoader;
+import dev.ants.hostbuild.Arch;
+import dev.ants.hostbuild.HostToolchain;
+import dev.ants.hostbuild.KernelBuild;
+import dev.ants.patch.PatchSetSource;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
 
 @Command(name = "test", mixinStandardHelpOptions = true,
         description = "Runs the ANTS regression suites across hardware models; JUnit XML, JSON and transcripts in --report DIR.")
-public final class TestCommand implements Runnable {
+public final class TestCommand implements Callable<Integer> {
     @Mixin
     OutputOptions out;
 
@@ -52,17 +75,87 @@ public final class TestCommand implements Runnable {
     @Option(names = "--report", paramLabel = "DIR", defaultValue = "ants-report", description = "Report directory (default ./ants-report).")
     Path report;
 
+    @Option(names = "--arch", paramLabel = "A", defaultValue = "amd64", converter = ArchConverter.class,
+            description = "amd64 (default) or 386.")
+    String arch;
+
+    @Option(names = "--no-patches", description = "Test the stock kernel (a baseline for the suites that do not need ANTS).")
+    boolean noPatches;
+
+    @Option(names = "--accel", defaultValue = "auto", description = "auto (default), kvm or tcg.")
+    String accel;
+
+    @Option(names = "--keep", description = "Keep every run's directory, not only those of failures.")
+    boolean keep;
+
     @Override
-    public void run() {
-        if (subject == null || subject.image == null) Inputs.tree(subject == null ? null : subject.tree);
-        else Inputs.existingFile(subject.image, "--image");
-        ModelCatalog.load(modelFiles).select(models);
-        if (jobs < 1) throw AntsException.badInput("--jobs " + jobs + " must be at least 1", "");
-        if (shard != null && !shard.matches("[1-9]\\d*/[1-9]\\d*")) {
-            throw AntsException.badInput("--shard " + shard + " is not k/n", "e.g. --shard 2/4 runs the second quarter");
+    public Integer call() throws Exception {
+        if (subject != null && subject.image != null) {
+            Inputs.existingFile(subject.image, "--image");
+            throw NotYet.fail("ants test --image (suites on a disk image land with the image builder)");
         }
-        Inputs.outputDir(report, "--report");
-        timeouts.scaleOr(1);
-        throw NotYet.fail("ants test");
+        Path root = Inputs.tree(subject == null ? null : subject.tree).root();
+        List<HardwareModel> chosen = ModelCatalog.load(modelFiles).select(models);
+        List<Suite> chosenSuites = SuiteCatalog.builtIn().select(suites);
+        if (jobs < 1) throw AntsException.badInput("--jobs " + jobs + " must be at least 1", "");
+        Shard sh = shard == null ? Shard.ALL : Shard.parse(shard);
+        Accel a = Accel.parse(accel);
+        double scale = timeouts.scaleOr(1);
+        Path dir = Inputs.outputDir(report, "--report");
+
+        ProgressListener progress = out.progress();
+        Files.createDirectories(dir);
+        Path kernelDir = dir.resolve("kernel");
+        Path kernel = KernelBuild.build(root, Arch.parse(arch), kernelDir, HostToolchain.defaultCacheRoot(),
+                noPatches ? null : PatchSetSource.builtIn(), progress);
+        Guest guest = Guest.kernel(kernel, null, null)
+                .withPlan9ini(Files.write(kernelDir.resolve("plan9.ini"), SuiteCatalog.plan9ini()))
+                .withDisk(SuiteDisk.write(chosenSuites, dir.resolve("suites.img")));
+
+        // The shard is taken over the whole model x suite matrix, so n machines split it evenly.
+        record Case(HardwareModel model, Suite suite) {
+        }
+        List<Case> matrix = new ArrayList<>();
+        for (HardwareModel m : chosen) for (Suite s : chosenSuites) matrix.add(new Case(m, s));
+        List<Case> mine = sh.select(matrix, c -> c.model().name() + "/" + c.suite().name());
+
+        HarnessOptions ho = new HarnessOptions();
+        ho.progress = progress;
+        Harness harness = new Harness(ho);
+        List<RunResult> results = new ArrayList<>();
+        for (HardwareModel m : chosen) {
+            Map<String, String> vars = new LinkedHashMap<>(ModelVars.of(m));
+            vars.put("arch", arch);
+            List<Scenario> scenarios = new ArrayList<>();
+            for (Case c : mine) {
+                if (c.model() != m) continue;
+                scenarios.add(ScenarioLoader.parse(c.suite().scenarioYaml(), "suites/" + c.suite().name() + "/suite.yaml",
+                        null, vars));
+            }
+            if (scenarios.isEmpty()) continue;
+            TestReport r = harness.test(new TestRequest("ants-" + m.name(), List.of(m), scenarios, guest, null, a, scale,
+                    jobs, Shard.ALL, dir.resolve(m.name()), keep));
+            results.addAll(r.results());
+        }
+        long passed = results.stream().filter(RunResult::passed).count();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("kernel", kernel.toString());
+        summary.put("report", dir.toString());
+        summary.put("shard", sh.index() + "/" + sh.count());
+        summary.put("passed", passed);
+        summary.put("failed", results.size() - passed);
+        summary.put("results", results);
+        StringBuilder human = new StringBuilder();
+        for (RunResult r : results) human.append(r.summary()).append('\n');
+        human.append(String.format("ants test: %d passed, %d failed (report in %s)", passed, results.size() - passed, dir));
+        out.print(summary, human.toString());
+        return combine(results);
+    }
+
+    /** 3 if any run met an infrastructure problem, else 1 if any failed, else 0; 130 when interrupted. */
+    static int combine(List<RunResult> results) {
+        if (results.stream().anyMatch(r -> r.exitCode() == 130)) return 130;
+        if (results.stream().anyMatch(r -> r.exitCode() == 3 || r.exitCode() == 2)) return 3;
+        return results.stream().anyMatch(r -> r.exitCode() == 1) ? 1 : 0;
     }
 }

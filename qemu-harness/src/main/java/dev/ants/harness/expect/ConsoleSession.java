@@ -287,8 +287,14 @@ public final class ConsoleSession implements Closeable {
      * password prompt) only costs the echo timeout per chunk.
      */
     public void sendPaced(String text) throws IOException {
-        for (int i = 0; i < text.length(); i += options.paceChunk) {
-            String chunk = text.substring(i, Math.min(text.length(), i + options.paceChunk));
+        for (int i = 0; i < text.length(); ) {
+            // A chunk never runs past a newline: 9front's console loses the first character typed
+            // after a newline that reaches it before the reader (rc at a continuation line) reads again.
+            int nl = text.indexOf('\n', i);
+            int end = Math.min(text.length(), i + options.paceChunk);
+            if (nl >= 0 && nl < end) end = nl + 1;
+            String chunk = text.substring(i, end);
+            i = end;
             long mark;
             synchronized (lock) {
                 mark = base + buf.length();
@@ -296,6 +302,28 @@ public final class ConsoleSession implements Closeable {
             send(chunk);
             int printable = (int) chunk.chars().filter(c -> c >= 0x20 && c != 0x7f).count();
             if (printable > 0) awaitEcho(mark, printable);
+            if (chunk.endsWith("\n") && i < text.length()) awaitQuiet(scaled(LINE_SETTLE), scaled(options.echoTimeout));
+        }
+    }
+
+    /** How long the console must stay quiet after a newline before the next line is typed. */
+    static final Duration LINE_SETTLE = Duration.ofMillis(150);
+
+    /** Waits until no output came for {@code quiet}, or {@code max} passed. */
+    private void awaitQuiet(Duration quiet, Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        synchronized (lock) {
+            while (!eof && fatal == null) {
+                long now = System.nanoTime();
+                long quietUntil = lastOutputNanos + quiet.toNanos();
+                if (now >= quietUntil || now >= deadline) return;
+                try {
+                    lock.wait(Math.max(1, (Math.min(quietUntil, deadline) - now) / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
@@ -322,13 +350,15 @@ public final class ConsoleSession implements Closeable {
     /**
      * Runs a shell command on the guest and returns its output and status. The command runs between two
      * markers the shell prints; the markers are written split by an empty quoted string ({@code AN''TS}),
-     * so the echoed command line can never be mistaken for them. The command sits in a brace group, so a
-     * multi-line command or a trailing comment cannot swallow the end marker.
+     * so the echoed command line can never be mistaken for them. The command sits in a brace group; one
+     * that may hold a comment or several lines gets the closing brace on a line of its own, so neither can
+     * swallow the end marker. A plain one-liner stays on one line: each extra line costs a settle time.
      */
     public CommandResult run(String command, Shell shell, Duration timeout) throws IOException {
         int n = ++commandSeq;
         String id = token + "-" + n;
-        String line = "echo AN''TS-" + id + "-BEGIN; { " + command + "\n}; echo AN''TS-" + id + "-END " + shell.statusVariable + "\n";
+        String close = command.contains("#") || command.contains("\n") ? "\n}" : (shell == Shell.SH ? "; }" : " }");
+        String line = "echo AN''TS-" + id + "-BEGIN; { " + command + close + "; echo AN''TS-" + id + "-END " + shell.statusVariable + "\n";
         long t0 = System.nanoTime();
         sendPaced(line);
         expectAny(List.of(Pattern.compile("ANTS-" + id + "-BEGIN\\r?\\n")), timeout, options.watchdog);
