@@ -151,6 +151,23 @@ class ConsoleSessionTest {
     }
 
     @Test
+    void pacedSendWaitsAfterEachNewlineSoAConsoleThatDropsTheNextCharacterLosesNothing() throws Exception {
+        FakeConsole c = new FakeConsole();
+        c.echo = true;
+        c.dropAfterNewlineMillis = 50; // shorter than the line settle time
+        try (ConsoleSession s = new ConsoleSession(c, null, opts())) {
+            s.sendPaced("{ echo a\n}; echo b\n");
+            assertEquals("{ echo a\n}; echo b\n", c.sent(), "the '}' after the newline arrived");
+        }
+        FakeConsole raw = new FakeConsole();
+        raw.dropAfterNewlineMillis = 50;
+        try (ConsoleSession s = new ConsoleSession(raw, null, opts())) {
+            s.send("{ echo a\n}; echo b\n");
+            assertEquals("{ echo a\n; echo b\n", raw.sent(), "unpaced, the fake console loses it, as 9front does");
+        }
+    }
+
+    @Test
     void runCapturesOutputAndStatusFromARealSh() throws Exception {
         try (ConsoleSession s = new ConsoleSession(new ProcessConsole(List.of("sh")), null, opts())) {
             CommandResult r = s.run("echo one; echo 'AN''TS-x-END 9'; (exit 3)", Shell.SH, Duration.ofSeconds(10));

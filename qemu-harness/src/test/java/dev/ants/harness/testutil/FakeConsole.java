@@ -15,6 +15,9 @@ public final class FakeConsole implements Console {
     private final ByteArrayOutputStream sent = new ByteArrayOutputStream();
     /** When set, everything written is echoed back like a terminal would. */
     public volatile boolean echo;
+    /** Like 9front's kbdfs: a character arriving this soon after a newline is lost (0: never). */
+    public volatile long dropAfterNewlineMillis;
+    private long lastNewlineNanos;
 
     public void emit(String s) {
         queue.add(s.getBytes(StandardCharsets.UTF_8));
@@ -45,12 +48,19 @@ public final class FakeConsole implements Console {
 
     @Override
     public synchronized void write(byte[] bytes, int off, int len) {
-        sent.write(bytes, off, len);
-        if (echo) {
-            byte[] copy = new byte[len];
-            System.arraycopy(bytes, off, copy, 0, len);
-            queue.add(copy);
+        ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        for (int i = off; i < off + len; i++) {
+            long now = System.nanoTime();
+            if (dropAfterNewlineMillis > 0 && lastNewlineNanos != 0 && now - lastNewlineNanos < dropAfterNewlineMillis * 1_000_000) {
+                lastNewlineNanos = 0; // only the first character after the newline is lost
+                continue;
+            }
+            if (bytes[i] == '\n') lastNewlineNanos = now;
+            kept.write(bytes[i]);
         }
+        byte[] k = kept.toByteArray();
+        sent.write(k, 0, k.length);
+        if (echo && k.length > 0) queue.add(k);
     }
 
     public synchronized String sent() {
