@@ -93,6 +93,36 @@ class RealSerialTest {
     }
 
     @Test
+    void scenarioRunsOnAHardwareTargetAndRebootPowerCycles(@TempDir Path dir) throws Exception {
+        dev.ants.harness.testutil.FakeConsole c = new dev.ants.harness.testutil.FakeConsole();
+        Path state = dir.resolve("power");
+        PowerControl pc = new CommandPowerControl("echo on >> " + state, "echo off >> " + state, null, Duration.ofMillis(1));
+        var scen = dev.ants.harness.scenario.ScenarioLoader.parse("""
+                steps:
+                  - expect: 'login: $'
+                  - reboot: true
+                  - expect: 'login: $'
+                  - snapshot: x
+                """, "hw", dir, java.util.Map.of());
+        try (ConsoleSession s = new ConsoleSession(c, null, new ConsoleSession.Options())) {
+            c.emit("login: ");
+            new Thread(() -> {
+                try {
+                    for (int i = 0; i < 200 && !Files.exists(state); i++) Thread.sleep(10);
+                    Thread.sleep(50);
+                } catch (InterruptedException ignored) {
+                    return;
+                }
+                c.emit("\r\nbooting\r\nlogin: ");
+            }).start();
+            var out = new dev.ants.harness.scenario.ScenarioRunner(null).run(scen, new HardwareTarget(s, pc));
+            assertEquals(4, out.failedStep(), out.reason());
+            assertTrue(out.reason().contains("cannot be snapshotted"), out.reason());
+            assertEquals(List.of("off", "on"), Files.readAllLines(state));
+        }
+    }
+
+    @Test
     void commandPowerControlRunsTheLabsCommands(@TempDir Path dir) throws Exception {
         Path state = dir.resolve("power");
         PowerControl pc = new CommandPowerControl("echo on >> " + state, "echo off >> " + state, null, Duration.ofMillis(10));
