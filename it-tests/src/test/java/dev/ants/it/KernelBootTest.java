@@ -5,18 +5,20 @@ import dev.ants.core.progress.ProgressListener;
 import dev.ants.core.tree.NineFrontTree;
 import dev.ants.hostbuild.Arch;
 import dev.ants.hostbuild.KernelBuild;
+import dev.ants.harness.BootRequest;
+import dev.ants.harness.Harness;
+import dev.ants.harness.model.ModelCatalog;
+import dev.ants.harness.qemu.Accel;
+import dev.ants.harness.qemu.Guest;
+import dev.ants.harness.report.RunResult;
+import dev.ants.harness.scenario.Scenario;
+import dev.ants.harness.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +30,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Builds the amd64 and 386 kernels from ANTS_9FRONT_TREE on Linux (host toolchain from the tree, the
  * tree's own mkfiles in a namespace) and boots each under QEMU TCG with no disk: it must reach the
- * bootargs prompt, and an rc started there must name the kernel's cputype. Uses a small serial driver of its own
- * (the qemu-harness module will replace it). Named *Test so Surefire runs it; skips without a tree.
+ * bootargs prompt, and an rc started there must name the kernel's cputype (through the harness). Named
+ * *Test so Surefire runs it; skips without a tree.
  */
 class KernelBootTest {
     @TempDir
@@ -67,80 +69,24 @@ class KernelBootTest {
         assertEquals(List.of(), manifest.get("patches"));
 
         Files.writeString(tmp.resolve("plan9.ini"), "console=0\n*acpi=0\n");
-        try (Serial s = Serial.boot(kernel, tmp.resolve("plan9.ini"))) {
-            s.await("bootargs is (tcp, tls, il, local!device)", Duration.ofSeconds(120));
-            s.send("!rc\n");
-            s.await("% ", Duration.ofSeconds(30));
-            s.send("echo cpu-$cputype-end\n");
-            s.await("cpu-" + cputype + "-end", Duration.ofSeconds(30));
-        }
+        Scenario toRc = ScenarioLoader.parse("""
+                name: boot-to-rc
+                shell: rc
+                timeout: 60
+                steps:
+                  - expect: 'bootargs is \\(tcp, tls, il, local!device\\)'
+                  - send: "!rc\\n"
+                  - expect: '% $'
+                  - run: echo $cputype
+                    output: '^${cputype}$'
+                """, "boot-to-rc", null, Map.of("cputype", cputype));
+        RunResult r = new Harness().boot(new BootRequest(ModelCatalog.builtIn().get("pc-virtio"),
+                Guest.kernel(kernel, null, null).withPlan9ini(tmp.resolve("plan9.ini"))).accel(Accel.TCG).scenario(toRc));
+        assertEquals(0, r.exitCode(), r.summary() + "\n" + String.join("\n", r.lastConsoleLines()));
         return out;
     }
 
     static String sha256(Path f) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f)));
-    }
-
-    /** QEMU with the guest's COM1 on stdio; collects output and waits for text in it. */
-    static final class Serial implements AutoCloseable {
-        private final Process p;
-        private final ByteArrayOutputStream seen = new ByteArrayOutputStream();
-        private int mark;
-
-        private Serial(Process p) {
-            this.p = p;
-            Thread t = new Thread(this::drain, "qemu serial");
-            t.setDaemon(true);
-            t.start();
-        }
-
-        static Serial boot(Path kernel, Path ini) throws IOException {
-            return new Serial(new ProcessBuilder("qemu-system-x86_64", "-accel", "tcg", "-m", "1024", "-display", "none",
-                    "-nodefaults", "-serial", "stdio", "-kernel", kernel.toString(), "-initrd", ini.toString())
-                    .redirectErrorStream(true).start());
-        }
-
-        private void drain() {
-            byte[] b = new byte[4096];
-            try (InputStream in = p.getInputStream()) {
-                for (int n; (n = in.read(b)) > 0; ) {
-                    synchronized (seen) {
-                        seen.write(b, 0, n);
-                        seen.notifyAll();
-                    }
-                }
-            } catch (IOException ignored) {
-                // QEMU went away; the wait below reports what was seen
-            }
-        }
-
-        /** Waits for {@code text} after the previous match; fails with the console output so far. */
-        void await(String text, Duration timeout) throws InterruptedException {
-            long end = System.nanoTime() + timeout.toNanos();
-            synchronized (seen) {
-                while (true) {
-                    String all = seen.toString(StandardCharsets.ISO_8859_1);
-                    int at = all.indexOf(text, mark);
-                    if (at >= 0) {
-                        mark = at + text.length();
-                        return;
-                    }
-                    long left = end - System.nanoTime();
-                    assertTrue(left > 0 && p.isAlive(), "console never showed \"" + text + "\"; it showed:\n" + all);
-                    seen.wait(Math.max(1, left / 1_000_000));
-                }
-            }
-        }
-
-        void send(String s) throws IOException {
-            OutputStream o = p.getOutputStream();
-            o.write(s.getBytes(StandardCharsets.ISO_8859_1));
-            o.flush();
-        }
-
-        @Override
-        public void close() {
-            p.destroyForcibly();
-        }
     }
 }

@@ -1,0 +1,59 @@
+package dev.ants.it;
+
+import dev.ants.cli.Main;
+import dev.ants.core.tree.NineFrontTree;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The whole pipeline as a user runs it: `ants test --tree T` patches the tree (as an overlay), builds
+ * the ANTS kernel on Linux, boots it under QEMU and runs the boot and nswrite suites over the serial
+ * console. nswrite.rc is the proof of issue 5: 63 checks of the writable /proc/N/ns, including 2000
+ * random writes, after which the kernel must still answer.
+ */
+class AntsSuitesTest {
+    @TempDir
+    Path tmp;
+
+    static Path tree() {
+        Path tree = NineFrontTree.fromEnvironment();
+        assumeTrue(tree != null, "set ANTS_9FRONT_TREE to a 9front checkout (e.g. /work/trees/9front-2025) to run the ANTS suites");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/qemu-system-x86_64")), "qemu-system-x86 is not installed");
+        return tree;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"amd64", "386"})
+    void antsKernelPassesBootAndNswriteSuites(String arch) throws Exception {
+        Path tree = tree();
+        Path report = tmp.resolve("report-" + arch);
+        int code = Main.run("test", "--tree", tree.toString(), "--arch", arch, "--models", "pc-virtio",
+                "--report", report.toString(), "--quiet");
+        String junit = Files.readString(report.resolve("pc-virtio/TEST-ants-pc-virtio.xml"));
+        assertEquals(0, code, junit);
+        assertTrue(junit.contains("tests=\"2\"") && junit.contains("failures=\"0\""), junit);
+        String kernelJson = Files.readString(report.resolve("kernel/kernel.json"));
+        assertTrue(kernelJson.contains("0001-procns-new-file.diff"), "the kernel carries the patch set: " + kernelJson);
+    }
+
+    @Test
+    void stockKernelFailsNswriteAtOnce() throws Exception {
+        // The suites must be able to fail: without the patches /proc/N/ns is read-only.
+        Path tree = tree();
+        Path report = tmp.resolve("report-stock");
+        int code = Main.run("test", "--tree", tree.toString(), "--no-patches", "--suite", "nswrite",
+                "--models", "pc-virtio", "--report", report.toString(), "--quiet");
+        assertEquals(1, code, "nswrite must fail on a stock kernel");
+        String junit = Files.readString(report.resolve("pc-virtio/TEST-ants-pc-virtio.xml"));
+        assertTrue(junit.contains("failures=\"1\""), junit);
+    }
+}
