@@ -9,6 +9,7 @@ import dev.ants.harness.expect.FailurePattern;
 import dev.ants.harness.model.HardwareModel;
 import dev.ants.harness.qemu.Accel;
 import dev.ants.harness.qemu.Firmware;
+import dev.ants.harness.qemu.Multiboot;
 import dev.ants.harness.qemu.QemuCommand;
 import dev.ants.harness.qemu.QemuImg;
 import dev.ants.harness.qemu.QemuMachine;
@@ -77,6 +78,7 @@ public final class Harness {
     /** The QEMU argv a boot would run (paths inside a placeholder run directory "RUNDIR"); nothing is started. */
     public List<String> dryRun(BootRequest req) {
         req.guest().validate();
+        Multiboot.requireBootable(req.model(), req.guest());
         Accel accel = resolveAccel(req.accel(), new ArrayList<>());
         RunLayout layout = RunLayout.in(Path.of("RUNDIR"));
         return command(req, accel, layout).argv();
@@ -125,6 +127,7 @@ public final class Harness {
 
     private RunResult run(BootRequest req, Path snapshotDir, String tag, InputStream attachIn, Snapshot[] made) {
         req.guest().validate();
+        Multiboot.requireBootable(req.model(), req.guest());
         List<String> warnings = new ArrayList<>();
         boolean autoKvm = req.accel() == Accel.AUTO;
         Accel accel = resolveAccel(req.accel(), warnings);

@@ -16,6 +16,7 @@ import dev.ants.harness.model.HardwareModel;
 import dev.ants.harness.model.ModelCatalog;
 import dev.ants.harness.qemu.Accel;
 import dev.ants.harness.qemu.Guest;
+import dev.ants.harness.qemu.Multiboot;
 import dev.ants.harness.report.RunResult;
 import dev.ants.harness.report.Shard;
 import dev.ants.harness.scenario.Scenario;
@@ -116,7 +117,16 @@ public final class TestCommand implements Callable<Integer> {
         record Case(HardwareModel model, Suite suite) {
         }
         List<Case> matrix = new ArrayList<>();
-        for (HardwareModel m : chosen) for (Suite s : chosenSuites) matrix.add(new Case(m, s));
+        List<String> skipped = new ArrayList<>();
+        for (HardwareModel m : chosen) {
+            String why = Multiboot.unbootable(m, guest);
+            if (why != null) {
+                skipped.add(why);
+                progress.note("skipping " + m.name() + ": " + why);
+                continue;
+            }
+            for (Suite s : chosenSuites) matrix.add(new Case(m, s));
+        }
         List<Case> mine = sh.select(matrix, c -> c.model().name() + "/" + c.suite().name());
 
         HarnessOptions ho = new HarnessOptions();
@@ -144,9 +154,11 @@ public final class TestCommand implements Callable<Integer> {
         summary.put("shard", sh.index() + "/" + sh.count());
         summary.put("passed", passed);
         summary.put("failed", results.size() - passed);
+        summary.put("skipped", skipped);
         summary.put("results", results);
         StringBuilder human = new StringBuilder();
         for (RunResult r : results) human.append(r.summary()).append('\n');
+        for (String why : skipped) human.append("SKIPPED ").append(why).append('\n');
         human.append(String.format("ants test: %d passed, %d failed (report in %s)", passed, results.size() - passed, dir));
         out.print(summary, human.toString());
         return combine(results);
