@@ -36,7 +36,8 @@ class AntsSuitesTest {
     void antsKernelPassesBootAndNswriteSuites(String arch) throws Exception {
         Path tree = tree();
         Path report = tmp.resolve("report-" + arch);
-        int code = Main.run("test", "--tree", tree.toString(), "--arch", arch, "--models", "pc-virtio",
+        int code = Main.run("test", "--tree", tree.toString(), "--arch", arch, "--suite", "boot", "--suite", "nswrite",
+                "--models", "pc-virtio",
                 "--report", report.toString(), "--quiet");
         String junit = Files.readString(report.resolve("pc-virtio/TEST-ants-pc-virtio.xml"));
         assertEquals(0, code, junit);

@@ -82,7 +82,8 @@ class KernelBootTest {
                 """, "boot-to-rc", null, Map.of("cputype", cputype));
         RunResult r = new Harness().boot(new BootRequest(ModelCatalog.builtIn().get("pc-virtio"),
                 Guest.kernel(kernel, null, null).withPlan9ini(tmp.resolve("plan9.ini"))).accel(Accel.TCG).scenario(toRc));
-        assertEquals(0, r.exitCode(), r.summary() + "\n" + String.join("\n", r.lastConsoleLines()));
+        assertEquals(0, r.exitCode(), () -> r.summary() + "\n" + String.join("\n",
+                r.lastConsoleLines() == null ? List.of() : r.lastConsoleLines()));
         return out;
     }
 

@@ -1,0 +1,80 @@
+package dev.ants.it;
+
+import dev.ants.core.Json;
+import dev.ants.core.progress.ProgressListener;
+import dev.ants.core.tree.NineFrontTree;
+import dev.ants.hostbuild.Arch;
+import dev.ants.hostbuild.UserlandBuild;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Builds the whole amd64 userland of ANTS_9FRONT_TREE on Linux (cd /sys/src && mk install, the tree's
+ * own way) and checks what was published: hundreds of Plan 9 amd64 executables including the ones a
+ * bootable root file system needs, and a manifest whose checksums match the files. Skips without a tree.
+ */
+class UserlandBuildTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void wholeAmd64UserlandBuildsOnLinux() throws Exception {
+        Path tree = NineFrontTree.fromEnvironment();
+        assumeTrue(tree != null,
+                "set ANTS_9FRONT_TREE to a 9front checkout (e.g. /work/trees/9front-2025) to build the whole userland");
+
+        Path out = tmp.resolve("userland");
+        UserlandBuild.Result r = UserlandBuild.build(tree, Arch.AMD64, out, ProgressListener.SILENT);
+        assertEquals(out.toAbsolutePath().normalize(), r.dir());
+        assertTrue(r.binaries() >= 500, "at least 500 amd64 binaries, got " + r.binaries());
+
+        List<String> key = new ArrayList<>(List.of("rc", "ls", "cat", "mk", "hjfs", "disk/mkfs", "disk/mkext",
+                "dossrv", "ip/ipconfig", "aux/kbdfs", "ape/sh", "awk", "6c", "acme"));
+        // gefs appeared in 2024-05
+        if (Files.isDirectory(tree.resolve("sys/src/cmd/gefs"))) key.add("gefs");
+        for (String k : key) {
+            Path f = out.resolve("amd64/bin").resolve(k);
+            assertTrue(Files.isRegularFile(f), k + " is installed in /amd64/bin");
+            assertTrue(UserlandBuild.isExecutable(f, Arch.AMD64), k + " is a Plan 9 amd64 a.out (magic 0x8a97)");
+        }
+        Path win = out.resolve("acme/bin/amd64/win");
+        assertTrue(UserlandBuild.isExecutable(win, Arch.AMD64), "acme's win is installed in /acme/bin/amd64");
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> m = Json.JSON.readValue(out.resolve(UserlandBuild.MANIFEST).toFile(), Map.class);
+        assertEquals(r.binaries(), m.get("binaries"));
+        assertEquals("amd64", m.get("arch"));
+        @SuppressWarnings("unchecked")
+        Map<String, String> sums = (Map<String, String>) m.get("sha256");
+        assertEquals(r.files(), sums.size());
+        for (String k : List.of("amd64/bin/rc", "amd64/bin/aux/kbdfs")) {
+            assertEquals(sha256(out.resolve(k)), sums.get(k), "userland.json records the sha256 of " + k);
+        }
+        // nothing but the published tree and the manifest: no temporary directories left beside it
+        try (var s = Files.list(tmp)) {
+            assertEquals(List.of(out.getFileName().toString()), s.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+
+    private static String sha256(Path f) throws Exception {
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        try (InputStream in = new DigestInputStream(Files.newInputStream(f), md)) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+}
