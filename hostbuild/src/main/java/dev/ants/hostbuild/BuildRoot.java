@@ -25,8 +25,11 @@ final class BuildRoot {
     static final String TREE_MOUNT = "/.tree";
     /** Where the namespace mounts the patch overlay read-only; links to patched files point there. */
     static final String OVERLAY_MOUNT = "/.overlay";
-    /** Tree directories shadowed writable; all other top-level tree directories are bound read-only. */
-    static final List<String> SHADOWED = List.of("sys/src", "amd64", "386");
+    /**
+     * Tree directories shadowed writable; all other top-level tree directories are bound read-only.
+     * Besides objects and /$objtype, mk install writes /rc/bin, /acme/bin/$objtype and /sys/lib.
+     */
+    static final List<String> SHADOWED = List.of("sys/src", "sys/lib", "amd64", "386", "rc", "acme");
     private static final Pattern BIN = Pattern.compile("^BIN=/\\$objtype/bin(/\\S*)?\\s*$", Pattern.MULTILINE);
 
     private final Path tree;
@@ -84,6 +87,9 @@ final class BuildRoot {
             Files.createDirectories(shadow(objtype + "/lib"));
             Files.createDirectories(shadow(objtype + "/bin"));
             for (String sub : binSubdirs()) Files.createDirectories(shadow(objtype + "/bin" + sub));
+            for (String d : InstallDirs.of(tree, objtype)) {
+                if (SHADOWED.stream().anyMatch(s -> d.startsWith("/" + s + "/"))) Files.createDirectories(shadow(d.substring(1)));
+            }
         }
         return revertedToTree;
     }
@@ -145,6 +151,31 @@ final class BuildRoot {
                 }
             }
         }
+    }
+
+    /**
+     * Replaces the shadow's link to a tree file by a copy of it, so a recipe can rewrite it: some
+     * tracked files are also mk targets (vnc's errstr.h, jpg's rgbv.h, postscript's prologues) and a
+     * checkout's mtimes make mk remake them, writing through the link into the read-only tree.
+     *
+     * @param path a Plan 9 path, absolute or relative to {@code cwd}
+     * @return true if a link was replaced
+     */
+    boolean materialize(String path, String cwd) throws IOException {
+        String p9 = Path.of(path.startsWith("/") ? path : cwd + "/" + path).normalize().toString();
+        if (SHADOWED.stream().noneMatch(r -> p9.startsWith("/" + r + "/"))) return false;
+        Path link = shadow(p9.substring(1));
+        if (!Files.isSymbolicLink(link)) return false;
+        String target = Files.readSymbolicLink(link).toString();
+        Path real;
+        if (target.startsWith(TREE_MOUNT + "/")) real = tree.resolve(target.substring(TREE_MOUNT.length() + 1));
+        else if (overlay != null && target.startsWith(OVERLAY_MOUNT + "/")) real = overlay.resolve(target.substring(OVERLAY_MOUNT.length() + 1));
+        else return false;
+        Files.delete(link);
+        // the tree file's mtime is kept: the copy must not look newer than what mk compares it with
+        Files.copy(real, link, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        link.toFile().setWritable(true, true);
+        return true;
     }
 
     /** /$objtype/bin subdirectories the mkfiles install into (git does not track empty directories). */

@@ -72,35 +72,20 @@ public final class KernelBuild {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw AntsException.badInput("output " + out + " exists and is not a directory", "pass -o with a directory");
         }
-        HostToolchain tc = new StepRunner(progress).run(new BootstrapToolchainStep(t, cacheRoot.resolve("toolchain")));
-        Path root = cacheRoot.resolve("build").resolve(buildId(t.root(), arch, overlay != null));
-        BuildRoot build = new BuildRoot(t.root(), root, overlay);
-        PlanNineNamespace ns = new PlanNineNamespace(t.root(), build, tc, arch);
-        MkRunner mk = new MkRunner(ns, build);
-        StepRunner steps = new StepRunner(progress);
-        try (BuildLock lock = BuildLock.acquire(root)) {
-            return buildLocked(t, arch, out, tc, build, ns, mk, steps, patches);
-        } catch (IOException e) {
-            throw new AntsException(dev.ants.core.ExitCode.ENVIRONMENT, "cannot lock build directory " + root + ": "
-                    + e.getMessage(), "check permissions of " + root, e);
-        }
+        BuildContext c = BuildContext.open(t, arch, cacheRoot, overlay, progress);
+        return c.locked(out, ctx -> buildLocked(ctx, out, patches));
     }
 
-    private static Path buildLocked(NineFrontTree t, Arch arch, Path out, HostToolchain tc, BuildRoot build,
-                                    PlanNineNamespace ns, MkRunner mk, StepRunner steps, List<String> patches) {
-        steps.run(new PrepareBuildRootStep(build, ns));
-        steps.run(new BuildLibrariesStep(t.root(), mk));
-        steps.run(new BuildBootUserlandStep(t.root(), arch, build, mk));
+    private static Path buildLocked(BuildContext c, Path out, List<String> patches) throws IOException {
+        StepRunner steps = c.steps;
+        steps.run(new PrepareBuildRootStep(c.build, c.ns));
+        steps.run(new BuildLibrariesStep(c.tree.root(), c.mk));
+        steps.run(new BuildBootUserlandStep(c.tree.root(), c.arch, c.build, c.mk));
         Map<String, Path> outputs = new LinkedHashMap<>();
-        outputs.put(arch.kernel, steps.run(new BuildKernelStep(arch, build, mk)));
+        outputs.put(c.arch.kernel, steps.run(new BuildKernelStep(c.arch, c.build, c.mk)));
         // the PC boot code is 386 code whatever the kernel: built with the 386 kernel
-        if (arch == Arch.I386) outputs.putAll(steps.run(new BuildBootLoadersStep(t.root(), build, mk)));
-        try {
-            return publish(t, arch, outputs, out, tc, patches);
-        } catch (IOException e) {
-            throw new AntsException(dev.ants.core.ExitCode.ENVIRONMENT, "cannot write " + out + ": " + e.getMessage(),
-                    "check free space and permissions", e);
-        }
+        if (c.arch == Arch.I386) outputs.putAll(steps.run(new BuildBootLoadersStep(c.tree.root(), c.build, c.mk)));
+        return publish(c, outputs, out, patches);
     }
 
     /** One build root per tree path, architecture and stock-or-patched, so the two never share objects. */
@@ -110,8 +95,8 @@ public final class KernelBuild {
     }
 
     /** Copies the outputs and kernel.json into a temporary sibling of {@code out}, then moves them in. */
-    private static Path publish(NineFrontTree t, Arch arch, Map<String, Path> outputs, Path out, HostToolchain tc,
-                                List<String> patches) throws IOException {
+    private static Path publish(BuildContext c, Map<String, Path> outputs, Path out, List<String> patches)
+            throws IOException {
         Path parent = out.getParent();
         Files.createDirectories(parent);
         Path tmp = parent.resolve(".ants-" + out.getFileName() + "-" + UUID.randomUUID().toString().substring(0, 8));
@@ -122,14 +107,10 @@ public final class KernelBuild {
                 Files.copy(o.getValue(), tmp.resolve(o.getKey()));
                 sums.put(o.getKey(), sha256(Files.readAllBytes(o.getValue())));
             }
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("tree", t.root().toString());
-            String rev = t.gitRevision();
-            if (rev != null) m.put("revision", rev);
-            else m.put("contentHash", contentHash(t.root()));
-            m.put("arch", arch.objtype);
+            Map<String, Object> m = c.treeIdentity();
+            m.put("arch", c.arch.objtype);
             m.put("patches", patches);
-            m.put("toolchain", tc.key());
+            m.put("toolchain", c.toolchain.key());
             m.put("outputs", sums);
             Files.writeString(tmp.resolve("kernel.json"), Json.write(m) + "\n");
             Files.createDirectories(out);
@@ -140,7 +121,7 @@ public final class KernelBuild {
                 moved.add(Files.move(tmp.resolve(f), out.resolve(f), StandardCopyOption.REPLACE_EXISTING,
                         StandardCopyOption.ATOMIC_MOVE));
             }
-            return out.resolve(arch.kernel);
+            return out.resolve(c.arch.kernel);
         } finally {
             Files2.deleteTree(tmp);
         }

@@ -24,7 +24,12 @@ final class PlanNineNamespace {
     /** Host commands recipes use that 9base lacks. */
     private static final List<String> FROM_HOST = List.of("cp", "mv", "rm", "ln", "chmod", "rmdir", "sh", "env",
             "true", "false", "wc", "head", "uname", "hostname", "dirname", "expr", "gcc", "cc", "as", "ld", "install",
-            "gzip", "tar", "bzip2", "file", "pwd");
+            "gzip", "tar", "bzip2", "file", "pwd", "iconv");
+    /**
+     * Names mkfiles give the $cputype compiler as {@code $O^c} and {@code $O^l} (jpg's rgbv.h
+     * generator), for the pseudo-architecture linux whose O is o (support/linux-mkfile).
+     */
+    private static final Map<String, String> CPUTYPE_ALIASES = Map.of("oc", "linuxcc", "ol", "linuxld", "oa", "linuxcc");
     static final Path NINEBASE = Path.of("/usr/lib/plan9/bin");
 
     private final Path tree;
@@ -63,6 +68,9 @@ final class PlanNineNamespace {
                 links.put(rel, HostToolchain.MOUNT_POINT + "/bin/" + rel);
             }
         }
+        for (Map.Entry<String, String> e : CPUTYPE_ALIASES.entrySet()) {
+            links.putIfAbsent(e.getKey(), HostToolchain.MOUNT_POINT + "/bin/" + e.getValue());
+        }
         for (Map.Entry<String, String> e : links.entrySet()) {
             Path l = bin.resolve(e.getKey());
             Files.createDirectories(l.getParent());
@@ -77,6 +85,8 @@ final class PlanNineNamespace {
                 "--ro-bind", "/usr", "/usr", "--ro-bind", "/etc", "/etc",
                 "--symlink", "usr/lib32", "/lib32", "--symlink", "usr/lib64", "/lib64", "--symlink", "usr/sbin", "/sbin",
                 "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
+                // 9base's ed keeps its buffer in /var/tmp (the compilers' mkenam scripts use ed)
+                "--tmpfs", "/var/tmp",
                 "--ro-bind", tree.toString(), BuildRoot.TREE_MOUNT,
                 "--ro-bind", toolchain.dir().toString(), HostToolchain.MOUNT_POINT,
                 "--ro-bind", toolchain.dir().resolve("linux").toString(), "/linux",

@@ -1,0 +1,74 @@
+package dev.ants.hostbuild;
+
+import dev.ants.core.AntsException;
+import dev.ants.core.ExitCode;
+import dev.ants.core.pipeline.StepRunner;
+import dev.ants.core.progress.ProgressListener;
+import dev.ants.core.tree.NineFrontTree;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What every target build of one tree and architecture shares: the bootstrapped toolchain, the
+ * cached build root, the namespace over both and the mk runner. Kernel and userland builds of a
+ * stock tree use the same build root, so each reuses the other's libraries and programs.
+ */
+final class BuildContext {
+    interface Work<T> {
+        T run(BuildContext c) throws IOException;
+    }
+
+    final NineFrontTree tree;
+    final Arch arch;
+    final HostToolchain toolchain;
+    final BuildRoot build;
+    final PlanNineNamespace ns;
+    final MkRunner mk;
+    final StepRunner steps;
+
+    private BuildContext(NineFrontTree tree, Arch arch, HostToolchain toolchain, BuildRoot build, StepRunner steps) {
+        this.tree = tree;
+        this.arch = arch;
+        this.toolchain = toolchain;
+        this.build = build;
+        this.ns = new PlanNineNamespace(tree.root(), build, toolchain, arch);
+        this.mk = new MkRunner(ns, build);
+        this.steps = steps;
+    }
+
+    /** Bootstraps (or finds cached) the toolchain and names the build root; builds nothing yet. */
+    static BuildContext open(NineFrontTree t, Arch arch, Path cacheRoot, Path overlay, ProgressListener progress) {
+        StepRunner steps = new StepRunner(progress);
+        HostToolchain tc = steps.run(new BootstrapToolchainStep(t, cacheRoot.resolve("toolchain")));
+        Path root = cacheRoot.resolve("build").resolve(KernelBuild.buildId(t.root(), arch, overlay != null));
+        return new BuildContext(t, arch, tc, new BuildRoot(t.root(), root, overlay), steps);
+    }
+
+    /** Runs {@code work} holding the build root's lock; an I/O failure becomes an environment error. */
+    <T> T locked(Path out, Work<T> work) {
+        try (BuildLock lock = BuildLock.acquire(build.root())) {
+            try {
+                return work.run(this);
+            } catch (IOException e) {
+                throw new AntsException(ExitCode.ENVIRONMENT, "cannot write " + out + ": " + e.getMessage(),
+                        "check free space and permissions", e);
+            }
+        } catch (IOException e) {
+            throw new AntsException(ExitCode.ENVIRONMENT, "cannot lock build directory " + build.root() + ": "
+                    + e.getMessage(), "check permissions of " + build.root(), e);
+        }
+    }
+
+    /** The tree's identity for a manifest: its git revision, or a content hash when it has no git metadata. */
+    Map<String, Object> treeIdentity() throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("tree", tree.root().toString());
+        String rev = tree.gitRevision();
+        if (rev != null) m.put("revision", rev);
+        else m.put("contentHash", KernelBuild.contentHash(tree.root()));
+        return m;
+    }
+}

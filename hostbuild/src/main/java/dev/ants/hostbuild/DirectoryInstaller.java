@@ -1,0 +1,71 @@
+package dev.ants.hostbuild;
+
+import dev.ants.core.AntsException;
+import dev.ants.core.progress.ProgressListener;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs install units one after another, reporting each as progress. A failing unit does not stop
+ * the others (they are independent directories, and one failure should not hide the next); it is
+ * recorded with mk's report (failing command, directory, last 30 lines) and whether the known-failures
+ * data tolerates it.
+ */
+final class DirectoryInstaller {
+    /** A unit that failed; {@code tolerated} is the known-failures reason, or null. */
+    record Failure(String dir, String message, String tolerated) { }
+
+    /** A recipe that wrote through a shadow link into the read-only tree; group 1 or 2 is the path. */
+    private static final Pattern READ_ONLY = Pattern.compile("(?:'([^']+)'|(\\S+)): Read-only file system");
+    private static final int MAX_RETRIES = 10;
+
+    private final BuildRoot build;
+    private final MkRunner mk;
+    private final KnownFailures known;
+    private final List<Failure> failures = new ArrayList<>();
+
+    DirectoryInstaller(BuildRoot build, MkRunner mk, KnownFailures known) {
+        this.build = build;
+        this.mk = mk;
+        this.known = known;
+    }
+
+    void install(String phase, List<InstallUnits.Unit> units, ProgressListener progress)
+            throws IOException, InterruptedException {
+        progress.phase(phase, units.size());
+        int n = 0;
+        for (InstallUnits.Unit u : units) {
+            try {
+                installRetrying(u);
+            } catch (AntsException e) {
+                String reason = known.reason(u.dir());
+                failures.add(new Failure(u.dir(), e.getMessage(), reason));
+                progress.note((reason == null ? "FAILED " : "failed (tolerated: " + reason + ") ") + u.dir());
+            }
+            progress.advance(++n, u.label());
+        }
+    }
+
+    /** Runs the unit; when it failed writing a tracked file, turns that file's link into a copy and retries. */
+    private void installRetrying(InstallUnits.Unit u) throws IOException, InterruptedException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                mk.mk(u.dir(), u.args().toArray(String[]::new));
+                return;
+            } catch (AntsException e) {
+                boolean fixed = false;
+                Matcher m = READ_ONLY.matcher(e.getMessage());
+                while (m.find()) fixed |= build.materialize(m.group(1) != null ? m.group(1) : m.group(2), u.dir());
+                if (!fixed || attempt == MAX_RETRIES) throw e;
+            }
+        }
+    }
+
+    List<Failure> failures() {
+        return failures;
+    }
+}

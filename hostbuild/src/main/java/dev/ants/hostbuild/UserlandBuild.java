@@ -1,0 +1,187 @@
+package dev.ants.hostbuild;
+
+import dev.ants.core.AntsException;
+import dev.ants.core.ExitCode;
+import dev.ants.core.Json;
+import dev.ants.core.progress.ProgressListener;
+import dev.ants.core.tree.NineFrontTree;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Builds a tree's whole userland the way {@code cd /sys/src && mk install} does on 9front: the
+ * libraries, APE, then /acme, sys/src/cmd and sys/src/games, in the same namespace and cached build
+ * root as the kernel build. What mk install wrote (the /$objtype tree, /acme/bin/$objtype and the
+ * additions to /rc/bin and /sys/lib) is published into the output directory, laid out like a Plan 9
+ * root, with {@code userland.json}; only after every directory built or was a known failure.
+ */
+public final class UserlandBuild {
+    /** The manifest written next to the published tree. */
+    public static final String MANIFEST = "userland.json";
+
+    /**
+     * @param dir       the output directory (a Plan 9 root: {@code amd64/bin/...}, {@code acme/bin/amd64/...})
+     * @param binaries  Plan 9 executables of the architecture among the published files
+     * @param files     all published files
+     * @param tolerated directories that failed but are listed as known failures, with the reason
+     */
+    public record Result(Path dir, int binaries, int files, Map<String, String> tolerated) { }
+
+    private UserlandBuild() {
+    }
+
+    public static Result build(Path tree, Arch arch, Path outDir, ProgressListener progress) {
+        return build(tree, arch, outDir, HostToolchain.defaultCacheRoot(), progress);
+    }
+
+    /**
+     * @param outDir a new or empty directory, or one an earlier userland build wrote (it is replaced)
+     */
+    public static Result build(Path tree, Arch arch, Path outDir, Path cacheRoot, ProgressListener progress) {
+        NineFrontTree t = NineFrontTree.open(tree);
+        Path out = outDir.toAbsolutePath().normalize();
+        requireReplaceable(out);
+        BuildContext c = BuildContext.open(t, arch, cacheRoot, null, progress);
+        return c.locked(out, ctx -> buildLocked(ctx, out));
+    }
+
+    private static Result buildLocked(BuildContext c, Path out) throws IOException {
+        DirectoryInstaller installer = new DirectoryInstaller(c.build, c.mk, KnownFailures.load());
+        c.steps.run(new PrepareBuildRootStep(c.build, c.ns));
+        c.steps.run(new BuildLibrariesStep(c.tree.root(), c.mk));
+        c.steps.run(new BuildApeStep(c.mk, installer));
+        c.steps.run(new BuildCommandsStep(c.tree.root(), c.mk, installer));
+        Map<String, String> tolerated = new LinkedHashMap<>();
+        List<DirectoryInstaller.Failure> fatal = new ArrayList<>();
+        for (DirectoryInstaller.Failure f : installer.failures()) {
+            if (f.tolerated() != null) tolerated.put(f.dir(), f.tolerated());
+            else fatal.add(f);
+        }
+        if (!fatal.isEmpty()) throw failed(fatal, c.mk.log());
+        return publish(c, out, tolerated);
+    }
+
+    private static AntsException failed(List<DirectoryInstaller.Failure> fatal, Path log) {
+        StringBuilder b = new StringBuilder();
+        b.append(fatal.size()).append(" userland director").append(fatal.size() == 1 ? "y" : "ies").append(" failed to build: ");
+        b.append(String.join(", ", fatal.stream().map(DirectoryInstaller.Failure::dir).toList())).append("\nfirst failure ");
+        b.append(fatal.get(0).message());
+        return new AntsException(ExitCode.ENVIRONMENT, b.toString(),
+                "fix the source, or if the tree is known not to build it, add the directory with a reason to "
+                        + KnownFailures.RESOURCE + "; full log: " + log);
+    }
+
+    /** An existing output must be a directory that is empty or holds an earlier userland build. */
+    private static void requireReplaceable(Path out) {
+        if (!Files.exists(out)) return;
+        boolean ok = Files.isDirectory(out);
+        if (ok && !Files.exists(out.resolve(MANIFEST))) {
+            try (Stream<Path> s = Files.list(out)) {
+                ok = s.findAny().isEmpty();
+            } catch (IOException e) {
+                ok = false;
+            }
+        }
+        if (!ok) {
+            throw AntsException.badInput("output " + out + " exists and is neither empty nor an earlier userland output",
+                    "pass -o with a new or empty directory");
+        }
+    }
+
+    /** The shadow's real files (not links to the tree) that mk install wrote, as Plan 9 root-relative paths. */
+    static List<String> installed(BuildRoot build, Arch arch) throws IOException {
+        List<String> roots = List.of(arch.objtype, "acme/bin/" + arch.objtype, "rc", "sys/lib");
+        List<String> r = new ArrayList<>();
+        Path base = build.root().resolve("root");
+        for (String rel : roots) {
+            Path d = base.resolve(rel);
+            if (!Files.isDirectory(d)) continue;
+            try (Stream<Path> s = Files.walk(d)) {
+                s.filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                        .map(p -> base.relativize(p).toString()).sorted().forEach(r::add);
+            }
+        }
+        return r;
+    }
+
+    private static Result publish(BuildContext c, Path out, Map<String, String> tolerated) throws IOException {
+        Path parent = out.getParent();
+        Files.createDirectories(parent);
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Path tmp = parent.resolve(".ants-" + out.getFileName() + "-" + tag);
+        Path old = parent.resolve(".ants-" + out.getFileName() + "-old-" + tag);
+        Path base = c.build.root().resolve("root");
+        try {
+            Map<String, String> sums = new TreeMap<>();
+            int binaries = 0;
+            for (String rel : installed(c.build, c.arch)) {
+                Path to = tmp.resolve(rel);
+                Files.createDirectories(to.getParent());
+                sums.put(rel, copy(base.resolve(rel), to));
+                if (isExecutable(to, c.arch)) binaries++;
+            }
+            MessageDigest all = sha256();
+            for (Map.Entry<String, String> e : sums.entrySet()) {
+                all.update((e.getValue() + "  " + e.getKey() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            Map<String, Object> m = c.treeIdentity();
+            m.put("arch", c.arch.objtype);
+            m.put("toolchain", c.toolchain.key());
+            m.put("binaries", binaries);
+            m.put("files", sums.size());
+            m.put("digest", HexFormat.of().formatHex(all.digest()));
+            m.put("toleratedFailures", tolerated);
+            m.put("sha256", sums);
+            Files.writeString(tmp.resolve(MANIFEST), Json.write(m) + "\n");
+            // swap in: the old output (if any) moves aside first, so out is never half-written
+            if (Files.exists(out)) Files.move(out, old, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
+            return new Result(out, binaries, sums.size(), tolerated);
+        } finally {
+            Files2.deleteTree(tmp);
+            Files2.deleteTree(old);
+        }
+    }
+
+    private static String copy(Path from, Path to) throws IOException {
+        MessageDigest md = sha256();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(from), md)) {
+            Files.copy(in, to);
+        }
+        to.toFile().setExecutable(Files.isExecutable(from), false);
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** A Plan 9 a.out of {@code arch}: its magic, big-endian, at offset 0. */
+    public static boolean isExecutable(Path f, Arch arch) throws IOException {
+        if (Files.size(f) < 32) return false;
+        try (DataInputStream in = new DataInputStream(Files.newInputStream(f))) {
+            return in.readInt() == arch.aoutMagic;
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
