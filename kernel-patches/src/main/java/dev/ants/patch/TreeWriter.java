@@ -1,6 +1,7 @@
 package dev.ants.patch;
 
 import dev.ants.core.AntsException;
+import dev.ants.core.FileTrees;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -217,17 +218,7 @@ final class TreeWriter {
     }
 
     static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) return;
-        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-            try (var s = Files.list(p)) {
-                for (Path c : (Iterable<Path>) s::iterator) deleteTree(c);
-            }
-        }
-        try {
-            Files.delete(p);
-        } catch (NoSuchFileException ignored) {
-            // Already gone: fine, deleting is the goal.
-        }
+        FileTrees.deleteTree(p);
     }
 
     private static void force(Path file) throws IOException {

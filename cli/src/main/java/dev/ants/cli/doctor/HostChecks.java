@@ -1,5 +1,6 @@
 package dev.ants.cli.doctor;
 
+import dev.ants.core.FileTrees;
 import dev.ants.core.host.HostProcess;
 
 import java.io.IOException;
@@ -84,7 +85,7 @@ public final class HostChecks {
                 return new Check(name, run.ok(), "required", run.ok() ? "links and runs 32-bit programs"
                         : "a -m32 program did not run", "gcc gcc-multilib");
             } finally {
-                deleteTree(dir);
+                FileTrees.deleteTree(dir);
             }
         } catch (IOException e) {
             return new Check(name, false, "required", "gcc not found", "gcc gcc-multilib");
@@ -127,12 +128,6 @@ public final class HostChecks {
                     .orElseGet(() -> new Check("Linux kernel (test guests)", false, "tests", "no /boot/vmlinuz-*", "linux-image-amd64"));
         } catch (IOException e) {
             return new Check("Linux kernel (test guests)", false, "tests", "/boot unreadable", "linux-image-amd64");
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        try (var s = Files.walk(dir)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         }
     }
 }
