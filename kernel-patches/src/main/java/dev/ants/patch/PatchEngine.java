@@ -1,6 +1,7 @@
 package dev.ants.patch;
 
 import dev.ants.core.AntsException;
+import dev.ants.core.FileTrees;
 import dev.ants.core.progress.ProgressListener;
 import dev.ants.core.tree.NineFrontTree;
 
@@ -72,7 +73,7 @@ public final class PatchEngine {
                     Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
                 } catch (IOException | RuntimeException | Error e) {
                     try {
-                        TreeWriter.deleteTree(staging);
+                        FileTrees.deleteTree(staging);
                     } catch (IOException again) {
                         e.addSuppressed(again);
                     }
@@ -161,14 +162,14 @@ public final class PatchEngine {
                 if (!name.startsWith(prefix)) continue;
                 try {
                     long pid = Long.parseLong(name.substring(prefix.length()));
-                    if (ProcessHandle.of(pid).isEmpty()) TreeWriter.deleteTree(p);
+                    if (ProcessHandle.of(pid).isEmpty()) FileTrees.deleteTree(p);
                 } catch (NumberFormatException ignored) {
                     // Not ours.
                 }
             }
         }
         Path staging = parent.resolve(prefix + ProcessHandle.current().pid());
-        TreeWriter.deleteTree(staging);
+        FileTrees.deleteTree(staging);
         return staging;
     }
 }

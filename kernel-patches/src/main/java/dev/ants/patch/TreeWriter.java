@@ -53,8 +53,8 @@ final class TreeWriter {
      * Returns the paths restored (empty when there was nothing to recover).
      */
     static List<String> recover(Path root) throws IOException {
-        deleteTree(root.resolve(JOURNAL_NEW));   // never committed: no tree file was touched yet
-        deleteTree(root.resolve(JOURNAL_DONE));  // committed run whose cleanup was interrupted
+        FileTrees.deleteTree(root.resolve(JOURNAL_NEW));   // never committed: no tree file was touched yet
+        FileTrees.deleteTree(root.resolve(JOURNAL_DONE));  // committed run whose cleanup was interrupted
         Path journal = root.resolve(JOURNAL);
         if (!Files.isDirectory(journal)) return List.of();
         List<String[]> entries = readEntries(journal);
@@ -116,7 +116,7 @@ final class TreeWriter {
     /** Writes the journal under a temporary name and commits it with one rename. */
     private static void journal(Path root, List<Plan.Change> changes) throws IOException {
         Path fresh = root.resolve(JOURNAL_NEW);
-        deleteTree(fresh);
+        FileTrees.deleteTree(fresh);
         Files.createDirectories(fresh.resolve("files"));
         List<String[]> entries = new ArrayList<>();
         List<String> dirs = new ArrayList<>();
@@ -196,11 +196,11 @@ final class TreeWriter {
     private static void finish(Path root) throws IOException {
         Path journal = root.resolve(JOURNAL);
         if (Files.isDirectory(journal)) {
-            deleteTree(root.resolve(JOURNAL_DONE));
+            FileTrees.deleteTree(root.resolve(JOURNAL_DONE));
             Files.move(journal, root.resolve(JOURNAL_DONE), StandardCopyOption.ATOMIC_MOVE);
             forceDir(root);
         }
-        deleteTree(root.resolve(JOURNAL_DONE));
+        FileTrees.deleteTree(root.resolve(JOURNAL_DONE));
     }
 
     private static void removeEmptyParents(Path root, Path dir) throws IOException {
@@ -215,10 +215,6 @@ final class TreeWriter {
         } catch (DirectoryNotEmptyException e) {
             return false;
         }
-    }
-
-    static void deleteTree(Path p) throws IOException {
-        FileTrees.deleteTree(p);
     }
 
     private static void force(Path file) throws IOException {
