@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Full-userland benchmark (a benchmark, not a test): cd /sys/src && mk install for amd64 on Linux,
+# i.e. the tree's libraries, APE, /acme, sys/src/cmd and sys/src/games, from an empty cache (the
+# toolchain bootstrap is timed separately), then a no-op rebuild. The tree itself is never touched.
+# Usage: bench/userland.sh TREE [amd64|386]
+set -euo pipefail
+tree=${1:?usage: bench/userland.sh TREE [amd64|386]}
+arch=${2:-amd64}
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+"$here/ants" --version >/dev/null          # builds the ants jar if needed
+jar=$here/cli/target/ants.jar
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export XDG_CACHE_HOME=$work/cache
+# prints "seconds [binaries]"
+run() { java -cp "$jar" dev.ants.hostbuild.HostBuildMain "$@" 2>"$work/err" | awk '{print $2, $3}' || { cat "$work/err" >&2; exit 1; }; }
+
+read -r cold_tc _ < <(run toolchain "$tree")
+read -r cold_u bins < <(run userland "$tree" "$arch" "$work/out")
+read -r noop _ < <(run userland "$tree" "$arch" "$work/out")
+files=$(find "$work/out" -type f ! -name userland.json | wc -l)
+tolerated=$(grep -c '"/sys/src' "$work/out/userland.json" || true)
+printf 'tree %s arch %s\n' "$tree" "$arch"
+printf 'cold toolchain   %6.1f s\n' "$cold_tc"
+printf 'full userland    %6.1f s  (libraries + APE + /acme + cmd + games, toolchain cached; %s binaries, %s files, %s tolerated failures)\n' \
+	"$cold_u" "$bins" "$files" "$tolerated"
+printf 'no-op userland   %6.1f s\n' "$noop"
