@@ -178,6 +178,15 @@ final class BuildRoot {
         return true;
     }
 
+    /** Creates a missing directory an install copies into, if it lies in the shadow (a Plan 9 path). */
+    boolean createInstallDir(String p9) throws IOException {
+        if (SHADOWED.stream().noneMatch(r -> p9.startsWith("/" + r + "/"))) return false;
+        Path d = shadow(p9.substring(1));
+        if (Files.exists(d, LinkOption.NOFOLLOW_LINKS)) return false;
+        Files.createDirectories(d);
+        return true;
+    }
+
     /** /$objtype/bin subdirectories the mkfiles install into (git does not track empty directories). */
     List<String> binSubdirs() throws IOException {
         List<String> r = new ArrayList<>();

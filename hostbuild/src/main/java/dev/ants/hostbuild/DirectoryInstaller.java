@@ -4,6 +4,7 @@ import dev.ants.core.AntsException;
 import dev.ants.core.progress.ProgressListener;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -21,6 +22,8 @@ final class DirectoryInstaller {
 
     /** A recipe that wrote through a shadow link into the read-only tree; group 1 or 2 is the path. */
     private static final Pattern READ_ONLY = Pattern.compile("(?:'([^']+)'|(\\S+)): Read-only file system");
+    /** cp into a directory git does not track and no BIN= line names (postscript's POSTBIN=$ROOT/rc/bin/postscript). */
+    private static final Pattern NO_DIR = Pattern.compile("cannot create regular file '(/[^']+)': No such file or directory");
     private static final int MAX_RETRIES = 10;
 
     private final BuildRoot build;
@@ -60,6 +63,8 @@ final class DirectoryInstaller {
                 boolean fixed = false;
                 Matcher m = READ_ONLY.matcher(e.getMessage());
                 while (m.find()) fixed |= build.materialize(m.group(1) != null ? m.group(1) : m.group(2), u.dir());
+                Matcher d = NO_DIR.matcher(e.getMessage());
+                while (d.find()) fixed |= build.createInstallDir(Path.of(d.group(1)).getParent().toString());
                 if (!fixed || attempt == MAX_RETRIES) throw e;
             }
         }

@@ -24,7 +24,7 @@ final class PlanNineNamespace {
     /** Host commands recipes use that 9base lacks. */
     private static final List<String> FROM_HOST = List.of("cp", "mv", "rm", "ln", "chmod", "rmdir", "sh", "env",
             "true", "false", "wc", "head", "uname", "hostname", "dirname", "expr", "gcc", "cc", "as", "ld", "install",
-            "gzip", "tar", "bzip2", "file", "pwd", "iconv");
+            "gzip", "tar", "bzip2", "file", "pwd");
     /**
      * Names mkfiles give the $cputype compiler as {@code $O^c} and {@code $O^l} (jpg's rgbv.h
      * generator), for the pseudo-architecture linux whose O is o (support/linux-mkfile).
