@@ -28,6 +28,7 @@ public final class BootRequest {
     private Duration stallDeadline = Duration.ofSeconds(20);
     private Duration maxDuration;
     private String label;
+    private Runner runner;
 
     public BootRequest(HardwareModel model, Guest guest) {
         this.model = model;
@@ -39,6 +40,7 @@ public final class BootRequest {
         b.scenario = scenario; b.accel = accel; b.timeoutScale = timeoutScale; b.keep = keep; b.runParent = runParent;
         b.resumeFrom = resumeFrom; b.extraQemuArgs.addAll(extraQemuArgs); b.consoleMirror = consoleMirror; b.vga = vga;
         b.network = network; b.stallDeadline = stallDeadline; b.maxDuration = maxDuration; b.label = label;
+        b.runner = runner;
         return b;
     }
 
@@ -65,6 +67,8 @@ public final class BootRequest {
     /** For boots without a scenario: stop (successfully) after this long; null waits for the guest to power off. */
     public BootRequest maxDuration(Duration d) { this.maxDuration = d; return this; }
     public BootRequest label(String l) { this.label = l; return this; }
+    /** Where QEMU runs; null (the default) uses {@link HarnessOptions#runner}. */
+    public BootRequest runner(Runner r) { this.runner = r; return this; }
 
     public HardwareModel model() { return model; }
     public Guest guest() { return guest; }
@@ -80,6 +84,7 @@ public final class BootRequest {
     public boolean network() { return network; }
     public Duration stallDeadline() { return stallDeadline; }
     public Duration maxDuration() { return maxDuration; }
+    public Runner runner() { return runner; }
 
     public String label() {
         if (label != null) return label;

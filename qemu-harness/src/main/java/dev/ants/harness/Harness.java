@@ -3,6 +3,7 @@ package dev.ants.harness;
 import dev.ants.core.AntsException;
 import dev.ants.core.ExitCode;
 import dev.ants.harness.accel.KvmStatus;
+import dev.ants.harness.container.ContainerLauncher;
 import dev.ants.harness.expect.ConsoleSession;
 import dev.ants.harness.expect.ExpectException;
 import dev.ants.harness.expect.FailurePattern;
@@ -12,6 +13,7 @@ import dev.ants.harness.qemu.Firmware;
 import dev.ants.harness.qemu.Multiboot;
 import dev.ants.harness.qemu.QemuCommand;
 import dev.ants.harness.qemu.QemuImg;
+import dev.ants.harness.qemu.QemuLauncher;
 import dev.ants.harness.qemu.QemuMachine;
 import dev.ants.harness.qemu.RunLayout;
 import dev.ants.harness.report.JUnitXmlReport;
@@ -167,7 +169,7 @@ public final class Harness {
                     || (scenario != null && scenario.steps().stream().anyMatch(st -> st instanceof Step.Snapshot));
             prepareFiles(req, layout, vmstate);
             argv = command(req, accel, layout).vmstateDisk(vmstate).argv();
-            m = QemuMachine.start(argv, layout, sessionOptions(req, accel, scenario));
+            m = QemuMachine.start(argv, layout, sessionOptions(req, accel, scenario), launcher(req, accel));
             if (detectStall && expectsOutputFirst(scenario) && !m.session().awaitFirstOutput(req.stallDeadline())) {
                 abandon(m, dir, socketDir);
                 return new Attempt(null, true, "no console output within " + req.stallDeadline().toSeconds() + " s");
@@ -282,6 +284,12 @@ public final class Harness {
                 .vga(req.vga()).network(req.network())
                 .loadvm(req.resumeFrom() != null ? req.resumeFrom().tag() : null)
                 .extraArgs(req.extraQemuArgs());
+    }
+
+    /** QEMU as a child process, or (Runner.CONTAINER) in a Docker container with /dev/kvm only when KVM is used. */
+    private QemuLauncher launcher(BootRequest req, Accel accel) {
+        Runner r = req.runner() != null ? req.runner() : options.runner;
+        return r == Runner.CONTAINER ? new ContainerLauncher(options, req.guest(), accel == Accel.KVM) : QemuLauncher.HOST;
     }
 
     private ConsoleSession.Options sessionOptions(BootRequest req, Accel accel, Scenario s) {

@@ -11,4 +11,6 @@ public final class HarnessOptions {
     public ProgressListener progress = ProgressListener.SILENT;
     /** Timeouts are multiplied by this under TCG (emulation is several times slower than KVM). */
     public double tcgTimeoutFactor = 3.0;
+    /** Where QEMU runs unless a BootRequest says otherwise: on the host, or in a Docker container. */
+    public Runner runner = Runner.HOST;
 }

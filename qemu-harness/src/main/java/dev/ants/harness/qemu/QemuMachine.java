@@ -7,7 +7,6 @@ import dev.ants.harness.expect.ConsoleSession;
 import dev.ants.harness.scenario.Target;
 
 import java.io.Closeable;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,18 +35,14 @@ public final class QemuMachine implements Target, Closeable {
      */
     public static QemuMachine start(List<String> argv, RunLayout layout, ConsoleSession.Options options)
             throws IOException, InterruptedException {
+        return start(argv, layout, options, QemuLauncher.HOST);
+    }
+
+    /** As above, with QEMU started by {@code launcher} (on the host, or in a container). */
+    public static QemuMachine start(List<String> argv, RunLayout layout, ConsoleSession.Options options, QemuLauncher launcher)
+            throws IOException, InterruptedException {
         Files.writeString(layout.commandLine(), QemuCommand.shellLine(argv) + "\n", StandardCharsets.UTF_8);
-        Process p;
-        try {
-            p = new ProcessBuilder(argv)
-                    .redirectErrorStream(true)
-                    .redirectOutput(layout.qemuStderr().toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .start();
-        } catch (IOException e) {
-            throw AntsException.environment(argv.get(0) + " cannot be started: " + e.getMessage(),
-                    "apt-get install qemu-system-x86 (or put qemu-system-x86_64 on PATH)");
-        }
+        Process p = launcher.launch(argv, layout);
         ProcessReaper.register(p);
         try {
             Console console = UnixSocketConsole.connect(layout.consoleSocket(), Duration.ofSeconds(30), p::isAlive);

@@ -1,0 +1,86 @@
+package dev.ants.harness.container;
+
+import dev.ants.core.host.HostProcess;
+import dev.ants.harness.BootRequest;
+import dev.ants.harness.Harness;
+import dev.ants.harness.Runner;
+import dev.ants.harness.model.ModelCatalog;
+import dev.ants.harness.qemu.Accel;
+import dev.ants.harness.qemu.ProcessReaper;
+import dev.ants.harness.report.RunResult;
+import dev.ants.harness.scenario.ScenarioLoader;
+import dev.ants.harness.testutil.TestGuests;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The Linux self-test guest booted by QEMU inside a Docker container (Runner.CONTAINER), console over the bind-mounted unix socket. */
+class ContainerRunnerTest {
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void docker() {
+        String p = DockerCheck.problem();
+        Assumptions.assumeTrue(p == null, p);
+        String tc = DockerCheck.testcontainersProblem();
+        Assumptions.assumeTrue(tc == null, tc);
+    }
+
+    @Test
+    void linuxGuestPassesInsideAContainerAndLeavesNothingBehind() throws Exception {
+        var guest = TestGuests.linux();
+        RunResult r = new Harness().boot(new BootRequest(ModelCatalog.builtIn().get("pc-virtio"), guest)
+                .runner(Runner.CONTAINER).accel(Accel.AUTO).runParent(tmp).vga(false)
+                .scenario(ScenarioLoader.parse("""
+                        name: container-pass
+                        timeout: 30
+                        steps:
+                          - expect: 'ANTS-GUEST-READY'
+                          - expect: 'ants# $'
+                          - run: uname -s
+                            output: '^Linux$'
+                          - run: 'false'
+                            status: fail
+                          - run: cat /proc/cmdline
+                            output: 'console=ttyS0'
+                        """, "inline", Path.of("."), Map.of())));
+        assertEquals(0, r.exitCode(), r.summary() + "\n" + r.lastConsoleLines());
+        assertEquals(5, r.steps().size());
+        assertEquals(new Harness().kvmStatus().usable() ? "kvm" : "tcg", r.accel());
+        assertFalse(Files.exists(Path.of(r.runDir())), "a passing run's directory is removed");
+
+        // No container of ours remains (removed before the boot returned), no QEMU on the host.
+        HostProcess.Result ps = HostProcess.run(List.of("docker", "ps", "-a", "-q", "--filter", "label=dev.ants.run=" + r.runDir()),
+                Duration.ofSeconds(20));
+        assertTrue(ps.ok(), ps.output());
+        assertEquals("", ps.output().trim(), "the run's container is still there");
+        assertEquals(0, ProcessReaper.liveCount(), "a QEMU container outlived its run");
+        assertTrue(ProcessHandle.allProcesses().noneMatch(p -> p.info().commandLine().orElse("").contains(r.runDir())),
+                "a QEMU process of this run is still running on the host");
+    }
+
+    @Test
+    void imageTagFollowsTheFilesContents() throws Exception {
+        TestGuests.assumeQemu();
+        QemuImage.RootFs fs = QemuImage.rootFs("qemu-system-x86_64", "qemu-img");
+        assertTrue(fs.files().keySet().stream().anyMatch(p -> p.endsWith("/qemu-system-x86_64")), fs.files().keySet().toString());
+        assertTrue(fs.files().keySet().stream().anyMatch(p -> p.contains("ld-linux")), "the dynamic loader is in the image");
+        assertTrue(fs.files().keySet().stream().anyMatch(p -> p.endsWith("/bios-256k.bin")), "SeaBIOS is in the image");
+        String h = QemuImage.hash(fs);
+        assertEquals(h, QemuImage.hash(QemuImage.rootFs("qemu-system-x86_64", "qemu-img")), "same files, same tag");
+        Path extra = Files.writeString(tmp.resolve("extra.bin"), "x");
+        var more = new java.util.TreeMap<>(fs.files());
+        more.put("/usr/share/qemu/extra.bin", extra);
+        assertNotEquals(h, QemuImage.hash(new QemuImage.RootFs(more, fs.links())), "a changed file changes the tag");
+    }
+}
