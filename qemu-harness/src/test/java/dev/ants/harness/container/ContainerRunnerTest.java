@@ -70,6 +70,74 @@ class ContainerRunnerTest {
     }
 
     @Test
+    void failingRunAndDeadQemuAlsoRemoveTheirContainers() throws Exception {
+        var guest = TestGuests.linux();
+        RunResult timedOut = new Harness().boot(request(guest, """
+                name: container-timeout
+                steps:
+                  - expect: 'ANTS-GUEST-READY'
+                  - expect: 'this text never appears'
+                    timeout: 1
+                """));
+        assertEquals(1, timedOut.exitCode(), timedOut.summary());
+        assertEquals("TIMEOUT", timedOut.failureKind());
+        assertTrue(Files.readString(Path.of(timedOut.artifacts().get("transcript"))).contains("ANTS-GUEST-READY"));
+        assertEquals(List.of(), containersUnder(tmp), "the failed run's container is removed, its files kept");
+
+        RunResult dead = new Harness().boot(request(guest, "steps:\n  - expect: x\n").extraQemuArgs(List.of("-no-such-option")));
+        assertEquals(3, dead.exitCode(), dead.summary());
+        assertTrue(dead.reason().contains("no-such-option"), "QEMU's own complaint, from the bind-mounted qemu.stderr: " + dead.reason());
+        assertEquals(List.of(), containersUnder(tmp));
+        assertEquals(0, ProcessReaper.liveCount());
+    }
+
+    /** Child JVM for the Ctrl-C test: a container run whose scenario waits forever. */
+    public static void main(String[] args) throws Exception {
+        var g = dev.ants.harness.qemu.Guest.kernel(Path.of(args[0]), Path.of(args[1]), args[2]);
+        new Harness().boot(new BootRequest(ModelCatalog.builtIn().get("pc-virtio"), g).runner(Runner.CONTAINER).accel(Accel.TCG)
+                .vga(false).runParent(Path.of(args[3]))
+                .scenario(ScenarioLoader.parse("steps:\n  - expect: never-printed\n    timeout: 600\n", "wait", Path.of("."), Map.of())));
+    }
+
+    @Test
+    void ctrlCRemovesTheContainer() throws Exception {
+        var g = TestGuests.linux();
+        String javaCmd = ProcessHandle.current().info().command().orElse("java");
+        Process child = new ProcessBuilder(javaCmd, "-cp", System.getProperty("java.class.path"), ContainerRunnerTest.class.getName(),
+                g.kernel().toString(), g.initrd().toString(), g.append(), tmp.toString())
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("child.out").toFile()).start();
+        try {
+            List<String> running = List.of();
+            for (int i = 0; i < 300 && running.isEmpty(); i++) {
+                Thread.sleep(100);
+                running = containersUnder(tmp);
+            }
+            assertEquals(1, running.size(), "the child started one container: " + Files.readString(tmp.resolve("child.out")));
+            Thread.sleep(1500);
+            new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start().waitFor();
+            assertTrue(child.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "the child exits on SIGINT");
+            assertEquals(List.of(), containersUnder(tmp), "the Ctrl-C'd run's container is removed");
+        } finally {
+            child.destroyForcibly();
+            for (String id : containersUnder(tmp)) HostProcess.run(List.of("docker", "rm", "-f", id), Duration.ofSeconds(20));
+        }
+    }
+
+    private BootRequest request(dev.ants.harness.qemu.Guest g, String yaml) {
+        return new BootRequest(ModelCatalog.builtIn().get("pc-virtio"), g).runner(Runner.CONTAINER).accel(Accel.TCG).runParent(tmp)
+                .vga(false).scenario(ScenarioLoader.parse(yaml, "inline", Path.of("."), Map.of()));
+    }
+
+    /** IDs of containers (running or not) whose run directory lies under {@code parent}. */
+    static List<String> containersUnder(Path parent) throws Exception {
+        HostProcess.Result r = HostProcess.run(List.of("docker", "ps", "-a", "--filter", "label=dev.ants.run",
+                "--format", "{{.ID}} {{.Label \"dev.ants.run\"}}"), Duration.ofSeconds(20));
+        assertTrue(r.ok(), r.output());
+        return r.output().lines().map(l -> l.split(" ", 2)).filter(f -> f.length == 2 && f[1].startsWith(parent.toString() + "/"))
+                .map(f -> f[0]).toList();
+    }
+
+    @Test
     void imageTagFollowsTheFilesContents() throws Exception {
         TestGuests.assumeQemu();
         QemuImage.RootFs fs = QemuImage.rootFs("qemu-system-x86_64", "qemu-img");
