@@ -24,7 +24,8 @@ final class DirectoryInstaller {
     private static final Pattern READ_ONLY = Pattern.compile("(?:'([^']+)'|(\\S+)): Read-only file system");
     /** cp into a directory git does not track and no BIN= line names (postscript's POSTBIN=$ROOT/rc/bin/postscript). */
     private static final Pattern NO_DIR = Pattern.compile("cannot create regular file '(/[^']+)': No such file or directory");
-    private static final int MAX_RETRIES = 10;
+    // each retry must have fixed a new file, so this only guards against a loop; postscript needs ~15
+    private static final int MAX_RETRIES = 100;
 
     private final BuildRoot build;
     private final MkRunner mk;
