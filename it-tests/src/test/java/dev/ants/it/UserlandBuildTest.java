@@ -51,8 +51,10 @@ class UserlandBuildTest {
             assertTrue(Files.isRegularFile(f), k + " is installed in /amd64/bin");
             assertTrue(UserlandBuild.isExecutable(f, Arch.AMD64), k + " is a Plan 9 amd64 a.out (magic 0x8a97)");
         }
-        Path win = out.resolve("acme/bin/amd64/win");
-        assertTrue(UserlandBuild.isExecutable(win, Arch.AMD64), "acme's win is installed in /acme/bin/amd64");
+        // acme's win is an rc script in the tree; the program behind it, winfs, installs into /acme/bin/amd64
+        Path winfs = out.resolve("acme/bin/amd64/winfs");
+        assertTrue(Files.isRegularFile(winfs) && UserlandBuild.isExecutable(winfs, Arch.AMD64),
+                "acme's winfs is installed in /acme/bin/amd64");
 
         @SuppressWarnings("unchecked")
         Map<String, Object> m = Json.JSON.readValue(out.resolve(UserlandBuild.MANIFEST).toFile(), Map.class);
