@@ -50,8 +50,8 @@ class BuildRootOverlayTest {
         Path tree = tmp.resolve("tree");
         write(tree, "sys/src/cmd/mkfile", "\n");
         Path overlay = tmp.resolve("overlay");
-        write(overlay, "rc/bin/plan9rc", "#!/bin/rc\n");
+        write(overlay, "lib/namespace", "bind -a #c /dev\n");
         AntsException e = assertThrows(AntsException.class, () -> new BuildRoot(tree, tmp.resolve("b"), overlay).sync());
-        assertTrue(e.getMessage().contains("rc/bin/plan9rc"), e.getMessage());
+        assertTrue(e.getMessage().contains("lib/namespace"), e.getMessage());
     }
 }
