@@ -11,7 +11,6 @@ import dev.ants.harness.report.RunResult;
 import dev.ants.harness.scenario.ScenarioLoader;
 import dev.ants.harness.testutil.TestGuests;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,8 +27,8 @@ class ContainerRunnerTest {
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void docker() {
+    /** Skips (with the reason in the report) unless Docker answers and Testcontainers needs no registry. */
+    static void assumeDocker() {
         String p = DockerCheck.problem();
         Assumptions.assumeTrue(p == null, p);
         String tc = DockerCheck.testcontainersProblem();
@@ -38,6 +37,7 @@ class ContainerRunnerTest {
 
     @Test
     void linuxGuestPassesInsideAContainerAndLeavesNothingBehind() throws Exception {
+        assumeDocker();
         var guest = TestGuests.linux();
         RunResult r = new Harness().boot(new BootRequest(ModelCatalog.builtIn().get("pc-virtio"), guest)
                 .runner(Runner.CONTAINER).accel(Accel.AUTO).runParent(tmp).vga(false)
@@ -71,6 +71,7 @@ class ContainerRunnerTest {
 
     @Test
     void failingRunAndDeadQemuAlsoRemoveTheirContainers() throws Exception {
+        assumeDocker();
         var guest = TestGuests.linux();
         RunResult timedOut = new Harness().boot(request(guest, """
                 name: container-timeout
@@ -101,6 +102,7 @@ class ContainerRunnerTest {
 
     @Test
     void ctrlCRemovesTheContainer() throws Exception {
+        assumeDocker();
         var g = TestGuests.linux();
         String javaCmd = ProcessHandle.current().info().command().orElse("java");
         Process child = new ProcessBuilder(javaCmd, "-cp", System.getProperty("java.class.path"), ContainerRunnerTest.class.getName(),
