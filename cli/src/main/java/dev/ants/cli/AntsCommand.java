@@ -9,6 +9,7 @@ import dev.ants.cli.commands.ModelsCommand;
 import dev.ants.cli.commands.PatchCommand;
 import dev.ants.cli.commands.TestCommand;
 import dev.ants.cli.commands.ToolchainCommand;
+import dev.ants.cli.commands.UserlandCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Spec;
                 "Exit codes: 0 ok, 1 a check failed, 2 bad input (nothing written),",
                 "3 environment or not implemented yet, 130 interrupted."},
         subcommands = {
-                DoctorCommand.class, PatchCommand.class, ToolchainCommand.class, KernelCommand.class,
+                DoctorCommand.class, PatchCommand.class, ToolchainCommand.class, KernelCommand.class, UserlandCommand.class,
                 ImageCommand.class, BootCommand.class, TestCommand.class, ModelsCommand.class,
                 FlashCommand.class})
 public final class AntsCommand implements Runnable {

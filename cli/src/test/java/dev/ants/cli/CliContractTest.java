@@ -46,13 +46,13 @@ class CliContractTest {
     @Test
     void helpListsEverySubcommand() {
         assertEquals(0, ants("--help"));
-        for (String c : new String[] {"doctor", "patch", "toolchain", "kernel", "image", "boot", "test", "models", "flash"}) {
+        for (String c : new String[] {"doctor", "patch", "toolchain", "kernel", "userland", "image", "boot", "test", "models", "flash"}) {
             assertTrue(out.toString().contains("  " + c + " "), c + " missing from:\n" + out);
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"doctor", "patch", "toolchain", "kernel", "image", "boot", "test", "models", "flash"})
+    @ValueSource(strings = {"doctor", "patch", "toolchain", "kernel", "userland", "image", "boot", "test", "models", "flash"})
     void everySubcommandHasHelp(String cmd) {
         assertEquals(0, ants(cmd, "--help"));
         assertTrue(out.toString().startsWith("Usage: ants " + cmd), out.toString());

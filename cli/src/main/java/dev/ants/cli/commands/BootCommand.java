@@ -2,6 +2,7 @@ package dev.ants.cli.commands;
 
 import dev.ants.cli.Inputs;
 import dev.ants.cli.OutputOptions;
+import dev.ants.cli.RunnerOption;
 import dev.ants.cli.TimeoutOptions;
 import dev.ants.harness.BootRequest;
 import dev.ants.harness.Harness;
@@ -32,6 +33,9 @@ public final class BootCommand implements Callable<Integer> {
 
     @Mixin
     TimeoutOptions timeouts;
+
+    @Mixin
+    RunnerOption runnerOption;
 
     static final class KernelGuest {
         @Option(names = "--kernel", paramLabel = "K", required = true, description = "Boot this kernel directly (multiboot or Linux).")
@@ -128,6 +132,7 @@ public final class BootCommand implements Callable<Integer> {
     private HarnessOptions harnessOptions() {
         HarnessOptions o = new HarnessOptions();
         o.progress = out.progress();
+        o.runner = runnerOption.runner();
         return o;
     }
 }

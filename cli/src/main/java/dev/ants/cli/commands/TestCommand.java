@@ -2,6 +2,7 @@ package dev.ants.cli.commands;
 
 import dev.ants.cli.Inputs;
 import dev.ants.cli.OutputOptions;
+import dev.ants.cli.RunnerOption;
 import dev.ants.cli.TimeoutOptions;
 import dev.ants.core.AntsException;
 import dev.ants.cli.suite.Suite;
@@ -46,6 +47,9 @@ public final class TestCommand implements Callable<Integer> {
 
     @Mixin
     TimeoutOptions timeouts;
+
+    @Mixin
+    RunnerOption runnerOption;
 
     static final class Subject {
         @Option(names = "--tree", paramLabel = "T", description = "Build from this 9front tree, then test.")
@@ -131,6 +135,7 @@ public final class TestCommand implements Callable<Integer> {
 
         HarnessOptions ho = new HarnessOptions();
         ho.progress = progress;
+        ho.runner = runnerOption.runner();
         Harness harness = new Harness(ho);
         List<RunResult> results = new ArrayList<>();
         for (HardwareModel m : chosen) {

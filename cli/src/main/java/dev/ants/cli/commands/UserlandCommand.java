@@ -1,0 +1,50 @@
+package dev.ants.cli.commands;
+
+import dev.ants.cli.Inputs;
+import dev.ants.cli.OutputOptions;
+import dev.ants.hostbuild.Arch;
+import dev.ants.hostbuild.HostToolchain;
+import dev.ants.hostbuild.UserlandBuild;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+@Command(name = "userland", mixinStandardHelpOptions = true,
+        description = {"Builds the whole 9front userland from a tree (libraries, APE, all of sys/src/cmd,",
+                "acme, games) into DIR laid out as a Plan 9 root, with DIR/userland.json."})
+public final class UserlandCommand implements Runnable {
+    @Mixin
+    OutputOptions out;
+
+    @Option(names = "--tree", paramLabel = "T", description = "The 9front tree (default: $ANTS_9FRONT_TREE).")
+    Path tree;
+
+    @Option(names = "--arch", paramLabel = "A", defaultValue = "amd64", converter = ArchConverter.class,
+            description = "amd64 (default) or 386.")
+    String arch;
+
+    @Option(names = "-o", paramLabel = "DIR", required = true, description = "Output directory (new, empty, or an earlier userland).")
+    Path outDir;
+
+    @Override
+    public void run() {
+        Path root = Inputs.tree(tree).root();
+        Path dir = Inputs.outputDir(outDir, "-o");
+        long t0 = System.nanoTime();
+        UserlandBuild.Result r = UserlandBuild.build(root, Arch.parse(arch), dir, HostToolchain.defaultCacheRoot(), out.progress());
+        double secs = (System.nanoTime() - t0) / 1e9;
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("dir", r.dir().toString());
+        summary.put("binaries", r.binaries());
+        summary.put("files", r.files());
+        summary.put("tolerated", r.tolerated());
+        summary.put("seconds", Math.round(secs * 10) / 10.0);
+        StringBuilder human = new StringBuilder(String.format("%d binaries, %d files in %s (%.1f s)", r.binaries(), r.files(), r.dir(), secs));
+        r.tolerated().forEach((d, why) -> human.append("\nknown failure ").append(d).append(": ").append(why));
+        out.print(summary, human.toString());
+    }
+}
