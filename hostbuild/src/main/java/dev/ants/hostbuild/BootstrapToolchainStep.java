@@ -1,5 +1,6 @@
 package dev.ants.hostbuild;
 
+import dev.ants.core.FileTrees;
 import dev.ants.core.AntsException;
 import dev.ants.core.Json;
 import dev.ants.core.host.HostProcess;
@@ -80,7 +81,7 @@ final class BootstrapToolchainStep implements Step<HostToolchain> {
             }
             return cached;
         } finally {
-            Files2.deleteTree(tmp);
+            FileTrees.deleteTree(tmp);
         }
     }
 

@@ -3,7 +3,6 @@ package dev.ants.hostbuild;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -12,24 +11,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 /** Small file-tree helpers the JDK lacks. */
 final class Files2 {
     private Files2() {
-    }
-
-    /** Deletes a tree without following symbolic links (a build dir links into the user's tree). */
-    static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) return;
-        Files.walkFileTree(p, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path f, BasicFileAttributes a) throws IOException {
-                Files.delete(f);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 
     /** Copies a file or directory tree, keeping modification times. */

@@ -1,5 +1,6 @@
 package dev.ants.hostbuild;
 
+import dev.ants.core.FileTrees;
 import dev.ants.core.AntsException;
 import dev.ants.core.host.HostProcess;
 
@@ -36,7 +37,7 @@ final class HostChecks {
                         "apt-get install gcc-multilib");
             }
         } finally {
-            Files2.deleteTree(d);
+            FileTrees.deleteTree(d);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.ants.hostbuild;
 
+import dev.ants.core.FileTrees;
 import dev.ants.core.AntsException;
 import dev.ants.core.Json;
 import dev.ants.core.pipeline.StepRunner;
@@ -123,7 +124,7 @@ public final class KernelBuild {
             }
             return out.resolve(c.arch.kernel);
         } finally {
-            Files2.deleteTree(tmp);
+            FileTrees.deleteTree(tmp);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.ants.hostbuild;
 
+import dev.ants.core.FileTrees;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -47,7 +48,7 @@ final class PlanNineNamespace {
     /** Lays out /bin as links, valid inside the namespace. */
     void prepareBin() throws IOException {
         Path bin = build.root().resolve("bin");
-        Files2.deleteTree(bin);
+        FileTrees.deleteTree(bin);
         Files.createDirectories(bin);
         Map<String, String> links = new LinkedHashMap<>();
         for (String h : FROM_HOST) {

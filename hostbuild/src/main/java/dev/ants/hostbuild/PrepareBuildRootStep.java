@@ -1,5 +1,6 @@
 package dev.ants.hostbuild;
 
+import dev.ants.core.FileTrees;
 import dev.ants.core.pipeline.Step;
 import dev.ants.core.progress.ProgressListener;
 
@@ -23,7 +24,7 @@ final class PrepareBuildRootStep implements Step<Void> {
         if (build.sync()) {
             // A patched file is the tree's again; its objects are newer than it, so start clean.
             progress.note("a file left the patch overlay: rebuilding " + build.root() + " from scratch");
-            Files2.deleteTree(build.root().resolve("root"));
+            FileTrees.deleteTree(build.root().resolve("root"));
             build.sync();
         }
         ns.prepareBin();

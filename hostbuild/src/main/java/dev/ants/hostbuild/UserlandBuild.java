@@ -1,5 +1,6 @@
 package dev.ants.hostbuild;
 
+import dev.ants.core.FileTrees;
 import dev.ants.core.AntsException;
 import dev.ants.core.ExitCode;
 import dev.ants.core.Json;
@@ -155,8 +156,8 @@ public final class UserlandBuild {
             Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
             return new Result(out, binaries, sums.size(), tolerated);
         } finally {
-            Files2.deleteTree(tmp);
-            Files2.deleteTree(old);
+            FileTrees.deleteTree(tmp);
+            FileTrees.deleteTree(old);
         }
     }
 

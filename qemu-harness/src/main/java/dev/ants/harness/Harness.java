@@ -1,5 +1,6 @@
 package dev.ants.harness;
 
+import dev.ants.core.FileTrees;
 import dev.ants.core.AntsException;
 import dev.ants.core.ExitCode;
 import dev.ants.harness.accel.KvmStatus;
@@ -33,13 +34,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
  * The harness's public face: boot a guest on a hardware model and run a scenario on its console
@@ -206,8 +205,8 @@ public final class Harness {
     /** A stalled attempt is thrown away whole: its QEMU stopped, its directory removed. */
     private static void abandon(QemuMachine m, Path dir, Path socketDir) {
         m.close();
-        if (socketDir != null && !socketDir.equals(dir)) deleteTree(socketDir);
-        deleteTree(dir);
+        if (socketDir != null && !socketDir.equals(dir)) FileTrees.deleteQuietly(socketDir);
+        FileTrees.deleteQuietly(dir);
         ACTIVE_RUNS.remove(dir);
     }
 
@@ -228,7 +227,7 @@ public final class Harness {
             put(artifacts, "qemu-cmdline", l.commandLine());
             artifacts.put("result", l.report().toString());
         }
-        if (socketDir != null && !socketDir.equals(dir)) deleteTree(socketDir);
+        if (socketDir != null && !socketDir.equals(dir)) FileTrees.deleteQuietly(socketDir);
         String scenarioName = req.label();
         RunResult r = new RunResult(req.model().name(), scenarioName, req.guest().label(),
                 RunResult.statusFor(outcome.exitCode().code), outcome.exitCode().code, accel.qemuName(), List.copyOf(warnings),
@@ -242,7 +241,7 @@ public final class Harness {
                 options.progress.note("warning: cannot write " + RunLayout.in(dir).report() + ": " + e.getMessage());
             }
         } else if (dir != null) {
-            deleteTree(dir);
+            FileTrees.deleteQuietly(dir);
         }
         options.progress.endPhase();
         return r;
@@ -411,7 +410,7 @@ public final class Harness {
                         out.add(boot(base(t, model, runs).scenario(c.scenario()).resumeFrom(sr.snapshot())));
                     }
                 }
-                if (!t.keep()) deleteTree(snapDir);
+                if (!t.keep()) FileTrees.deleteQuietly(snapDir);
                 return out;
             });
             groups.forEach(results::addAll);
@@ -434,14 +433,5 @@ public final class Harness {
 
     private static String safe(String s) {
         return s.replaceAll("[^A-Za-z0-9._-]", "_");
-    }
-
-    static void deleteTree(Path dir) {
-        if (dir == null || !Files.exists(dir)) return;
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // best effort
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.ants.harness.accel;
 
+import dev.ants.core.FileTrees;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
@@ -7,10 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Decides whether KVM is usable: /dev/kvm can be opened read-write, it is not PVM (on these hosts
@@ -88,15 +87,7 @@ public class KvmProbe {
             Thread.currentThread().interrupt();
             return new KvmStatus(false, true, s.pvm(), -1, "interrupted");
         } finally {
-            if (dir != null) deleteTree(dir);
-        }
-    }
-
-    static void deleteTree(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // best effort: a temp dir
+            if (dir != null) FileTrees.deleteQuietly(dir);
         }
     }
 }
