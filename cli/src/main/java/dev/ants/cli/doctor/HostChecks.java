@@ -1,6 +1,6 @@
 package dev.ants.cli.doctor;
 
-import dev.ants.core.FileTrees;
+import dev.ants.core.host.HostProbes;
 import dev.ants.core.host.HostProcess;
 
 import java.io.IOException;
@@ -72,45 +72,16 @@ public final class HostChecks {
 
     /** 9front's compilers assume 32-bit longs: the host tools are built with gcc -m32. */
     private static Check gcc32() {
-        String name = "gcc -m32";
-        try {
-            Path dir = Files.createTempDirectory("ants-doctor");
-            try {
-                Path src = dir.resolve("t.c");
-                Files.writeString(src, "int main(void){ return sizeof(long) == 4 ? 0 : 1; }\n");
-                HostProcess.Result cc = HostProcess.run(List.of("gcc", "-m32", "-o", dir.resolve("t").toString(),
-                        src.toString()), QUICK);
-                if (!cc.ok()) return new Check(name, false, "required", "gcc -m32 cannot link: " + cc.tail(1), "gcc gcc-multilib");
-                HostProcess.Result run = HostProcess.run(List.of(dir.resolve("t").toString()), QUICK);
-                return new Check(name, run.ok(), "required", run.ok() ? "links and runs 32-bit programs"
-                        : "a -m32 program did not run", "gcc gcc-multilib");
-            } finally {
-                FileTrees.deleteTree(dir);
-            }
-        } catch (IOException e) {
-            return new Check(name, false, "required", "gcc not found", "gcc gcc-multilib");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Check(name, false, "required", "interrupted", "gcc gcc-multilib");
-        }
+        return of("gcc -m32", HostProbes.gccM32(), "gcc gcc-multilib");
     }
 
-    /** The build runs in a private mount namespace; bubblewrap first, unshare as the fallback. */
+    /** The build runs in a private mount namespace made by bubblewrap. */
     private static Check namespace() {
-        String name = "private mount namespace";
-        try {
-            HostProcess.Result b = HostProcess.run(List.of("bwrap", "--ro-bind", "/", "/", "--tmpfs", "/tmp", "true"), QUICK);
-            if (b.ok()) return new Check(name, true, "required", "bubblewrap works", "bubblewrap");
-            HostProcess.Result u = HostProcess.run(List.of("unshare", "--mount", "--map-root-user", "true"), QUICK);
-            if (u.ok()) return new Check(name, true, "required", "unshare works (bubblewrap: " + b.tail(1) + ")", "bubblewrap");
-            return new Check(name, false, "required", "neither bwrap nor unshare can make a namespace: " + b.tail(1)
-                    + " (unprivileged user namespaces may be blocked, e.g. by AppArmor; run as root)", "bubblewrap");
-        } catch (IOException e) {
-            return new Check(name, false, "required", "bwrap not found", "bubblewrap");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Check(name, false, "required", "interrupted", "bubblewrap");
-        }
+        return of("private mount namespace", HostProbes.bwrap(), "bubblewrap");
+    }
+
+    private static Check of(String name, HostProbes.Probe p, String pkg) {
+        return new Check(name, p.ok(), "required", p.ok() ? p.detail() : p.detail() + "; " + p.fix(), pkg);
     }
 
     private static Check ovmf() {
