@@ -116,7 +116,7 @@ public final class ScenarioRunner {
             checkStatus(r, c, s.shell());
             if (r.output() != null && !Pattern.compile(r.output()).matcher(c.output()).find()) {
                 throw new AssertionFailed("output of '" + r.command() + "' does not match '" + r.output() + "': "
-                        + ConsoleSessionText.shorten(c.output()));
+                        + ConsoleSessionText.ends(c.output()));
             }
             return "status '" + c.status() + "', output " + ConsoleSessionText.shorten(c.output());
         } else if (step instanceof Step.FailOn f) {
@@ -168,6 +168,13 @@ public final class ScenarioRunner {
         static String shorten(String s) {
             String one = s.replace("\r", "").replace("\n", "\\n");
             return one.length() <= 200 ? "'" + one + "'" : "'" + one.substring(0, 200) + "...'";
+        }
+
+        /** Start and end of a long output: a script's verdict is usually its last line. */
+        static String ends(String s) {
+            String one = s.replace("\r", "").replace("\n", "\\n");
+            return one.length() <= 300 ? "'" + one + "'"
+                    : "'" + one.substring(0, 100) + " ... " + one.substring(one.length() - 200) + "'";
         }
     }
 }
