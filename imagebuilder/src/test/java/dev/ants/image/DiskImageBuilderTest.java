@@ -229,6 +229,16 @@ class DiskImageBuilderTest {
         assertThrows(AntsException.class, () -> new BootLoaders(pattern(400, 1), fakePbs(), new byte[40 * 1024]));
     }
 
+    @Test
+    void fileHashIsTheSameThroughOpensslAndTheJvm() throws Exception {
+        Path f = tmp.resolve("blob");
+        Files.write(f, pattern(3_000_001, 3));
+        String jvm = Sha256.java(f);
+        assertEquals(Sha256.of(pattern(3_000_001, 3)), jvm);
+        assumeTrue(Sha256.openssl(f) != null, "openssl is not installed: only the JVM path is checked");
+        assertEquals(jvm, Sha256.openssl(f));
+    }
+
     void assertNoTemporaries() throws Exception {
         try (Stream<Path> s = Files.list(tmp)) {
             List<String> left = s.map(p -> p.getFileName().toString()).filter(n -> n.contains(".ants-")).toList();
