@@ -1,0 +1,84 @@
+package dev.ants.it;
+
+import dev.ants.core.Json;
+import dev.ants.core.progress.ProgressListener;
+import dev.ants.core.tree.NineFrontTree;
+import dev.ants.harness.BootRequest;
+import dev.ants.harness.Harness;
+import dev.ants.harness.model.HardwareModel;
+import dev.ants.harness.model.ModelCatalog;
+import dev.ants.harness.qemu.Accel;
+import dev.ants.harness.qemu.Guest;
+import dev.ants.harness.report.RunResult;
+import dev.ants.harness.scenario.Scenario;
+import dev.ants.harness.scenario.ScenarioLoader;
+import dev.ants.hostbuild.Arch;
+import dev.ants.hostbuild.HostToolchain;
+import dev.ants.hostbuild.KernelBuild;
+import dev.ants.image.BootLoaders;
+import dev.ants.image.DiskImageBuilder;
+import dev.ants.image.DiskImageSpec;
+import dev.ants.image.ImageFormat;
+import dev.ants.image.ModelHint;
+import dev.ants.patch.PatchSet;
+import dev.ants.patch.PatchSetSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Builds the ANTS amd64 kernel and the 386 boot code from ANTS_9FRONT_TREE, writes a --fs none disk
+ * image with the image builder, and boots it on pc-ide under SeaBIOS (TCG): mbr → pbs → 9bootfat →
+ * 9pc64 must list the prep partitions and reach the bootargs prompt, and an rc there must say amd64.
+ */
+class ImageBootTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void diskImageBootsThroughBiosToRc() throws Exception {
+        Path tree = NineFrontTree.fromEnvironment();
+        assumeTrue(tree != null, "set ANTS_9FRONT_TREE to a 9front checkout (e.g. /work/trees/9front-2025) to build and boot a disk image");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/qemu-system-x86_64")), "qemu-system-x86 is not installed");
+
+        Path cache = HostToolchain.defaultCacheRoot();
+        Path kernel = KernelBuild.build(tree, Arch.AMD64, tmp.resolve("k"), cache, PatchSetSource.builtIn(), ProgressListener.SILENT);
+        Path loaders = tmp.resolve("loaders");
+        KernelBuild.build(tree, Arch.I386, loaders, cache, (PatchSet) null, ProgressListener.SILENT);
+
+        HardwareModel ide = ModelCatalog.builtIn().get("pc-ide");
+        Path image = tmp.resolve("ants.img");
+        DiskImageBuilder.Result r = DiskImageBuilder.build(new DiskImageSpec("amd64", kernel, BootLoaders.in(loaders),
+                2L << 30, ImageFormat.RAW, List.of(), List.of(new ModelHint(ide.name(), ide.disk9(), ide.uefi()))),
+                image, ProgressListener.SILENT);
+        var manifest = Json.readTree(r.manifest());
+        assertEquals(manifest.at("/image/sha256").asText(), dev.ants.image.Sha256.of(image), "manifest records the image's sha256");
+        String disk = manifest.at("/hints/pc-ide/disk").asText();
+        assertEquals("sdC0", disk);
+
+        Scenario toRc = ScenarioLoader.parse("""
+                name: image-boot-to-rc
+                shell: rc
+                timeout: 120
+                steps:
+                  - fail-on: 'panic|suicide'
+                  - expect: '/dev/${disk}/9fat\\s+dos'
+                  - expect: '/dev/${disk}/fs'
+                  - expect: 'bootargs is \\(tcp, tls, il, local!device\\)'
+                  - send: "!rc\\n"
+                  - expect: '% $'
+                  - run: echo $cputype
+                    output: '^amd64$'
+                """, "image-boot-to-rc", null, Map.of("disk", disk));
+        RunResult run = new Harness().boot(new BootRequest(ide, Guest.disk(image)).accel(Accel.TCG).scenario(toRc));
+        assertEquals(0, run.exitCode(), () -> run.summary() + "\n" + String.join("\n",
+                run.lastConsoleLines() == null ? List.of() : run.lastConsoleLines()));
+    }
+}
