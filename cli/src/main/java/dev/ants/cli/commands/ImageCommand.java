@@ -14,6 +14,8 @@ import dev.ants.image.DiskImageBuilder;
 import dev.ants.image.DiskImageSpec;
 import dev.ants.image.ImageFormat;
 import dev.ants.image.ModelHint;
+import dev.ants.image.Plan9Ini;
+import dev.ants.image.disk.DiskLayout;
 import dev.ants.patch.PatchSetSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,6 +76,9 @@ public final class ImageCommand implements Runnable {
                 throw AntsException.badInput("--set " + s + " is not KEY=VALUE", "e.g. --set console=0");
             }
         }
+        // refuse a bad size or --set before minutes of kernel building
+        DiskLayout.forBytes(bytes);
+        Plan9Ini.text("9pc64", settings);
         if (fs != Fs.none) {
             throw new AntsException(ExitCode.ENVIRONMENT,
                     "not implemented yet: formatting a root file system happens in the guest (--fs " + fs + ")",
