@@ -54,6 +54,9 @@ public final class DiskImageBuilder {
         Path qcow = dir.resolve(tag + ".qcow2");
         Path json = dir.resolve(tag + ".json");
         List<Path> temps = List.of(raw, qcow, json);
+        // Ctrl-C ends the JVM through shutdown hooks without running finally blocks: clean up there too
+        Thread cleanup = new Thread(() -> temps.forEach(DiskImageBuilder::deleteQuietly), "remove partial image");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             Files.createDirectories(dir);
             steps.run(new CreateSparseFileStep(raw, layout.bytes()));
@@ -95,6 +98,11 @@ public final class DiskImageBuilder {
             throw new AntsException(ExitCode.ENVIRONMENT, "writing image " + out + " failed: " + e,
                     "check free disk space and permissions in " + dir, e);
         } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs anyway
+            }
             List<Path> left = new ArrayList<>();
             for (Path t : temps) {
                 try {
@@ -104,6 +112,14 @@ public final class DiskImageBuilder {
                 }
             }
             if (!left.isEmpty()) progress.note("could not remove temporary files " + left);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // best effort while the JVM exits
         }
     }
 

@@ -89,6 +89,9 @@ public final class ImageCommand implements Runnable {
 
         long t0 = System.nanoTime();
         Path work = tempDir();
+        // a signal ends the JVM through shutdown hooks only: remove the kernel copies there too
+        Thread cleanup = new Thread(() -> FileTrees.deleteQuietly(work), "remove image work dir");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             Arch a = Arch.parse(arch);
             Path cache = HostToolchain.defaultCacheRoot();
@@ -113,6 +116,11 @@ public final class ImageCommand implements Runnable {
                     r.image(), format, size, r.manifest().getFileName(), secs));
         } finally {
             FileTrees.deleteQuietly(work);
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs anyway
+            }
         }
     }
 
