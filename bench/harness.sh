@@ -13,7 +13,7 @@ if [ ! -f "$jar" ] || [ -n "$(find "$here/qemu-harness/src/main" "$here/core/src
 	echo "building $jar ..." >&2
 	(cd "$here" && mvn -B -q -o -DskipTests -pl cli -am install) >&2
 fi
-java_run() { java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -cp "$jar" dev.ants.harness.selftest.SelfTestMain "$@"; }
+java_run() { java -XX:+UseSerialGC -Xshare:auto -cp "$jar" dev.ants.harness.selftest.SelfTestMain "$@"; }
 work=$(mktemp -d /tmp/ants-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 mapfile -t g < <(java_run guest "$work/guest")

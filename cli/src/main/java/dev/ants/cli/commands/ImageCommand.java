@@ -56,7 +56,8 @@ public final class ImageCommand implements Runnable {
     @Option(names = "--size", defaultValue = "2G", description = "Disk size, e.g. 512M, 2G (default 2G).")
     String size;
 
-    @Option(names = "--fs", defaultValue = "hjfs", description = "Root file system: none, hjfs (default), gefs, cwfs.")
+    @Option(names = "--fs", defaultValue = "none",
+            description = "Root file system: none (default: an empty fs partition), hjfs, gefs, cwfs (not yet).")
     Fs fs;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Extra plan9.ini line (repeatable).")
