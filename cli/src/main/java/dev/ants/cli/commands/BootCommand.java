@@ -2,15 +2,11 @@ package dev.ants.cli.commands;
 
 import dev.ants.cli.Inputs;
 import dev.ants.cli.OutputOptions;
-import dev.ants.cli.RunnerOption;
-import dev.ants.cli.TimeoutOptions;
+import dev.ants.cli.MachineOptions;
 import dev.ants.harness.BootRequest;
 import dev.ants.harness.Harness;
-import dev.ants.harness.HarnessOptions;
 import dev.ants.harness.console.TerminalMode;
 import dev.ants.harness.model.HardwareModel;
-import dev.ants.harness.model.ModelCatalog;
-import dev.ants.harness.qemu.Accel;
 import dev.ants.harness.qemu.Guest;
 import dev.ants.harness.report.RunResult;
 import dev.ants.harness.scenario.ScenarioLoader;
@@ -20,7 +16,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -32,10 +27,7 @@ public final class BootCommand implements Callable<Integer> {
     OutputOptions out;
 
     @Mixin
-    TimeoutOptions timeouts;
-
-    @Mixin
-    RunnerOption runnerOption;
+    MachineOptions machine;
 
     static final class KernelGuest {
         @Option(names = "--kernel", paramLabel = "K", required = true, description = "Boot this kernel directly (multiboot or Linux).")
@@ -68,34 +60,24 @@ public final class BootCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "M", defaultValue = "pc-virtio", description = "Hardware model (default pc-virtio; see ants models).")
     String model;
 
-    @Option(names = "--models-file", paramLabel = "FILE", description = "Extra hardware models (repeatable).")
-    List<Path> modelFiles = new ArrayList<>();
-
     @Option(names = "--script", paramLabel = "S.yaml", description = "Scenario to run on the console.")
     Path script;
 
     @Option(names = "--attach", description = "Connect this terminal to the serial console.")
     boolean attach;
 
-    @Option(names = "--accel", defaultValue = "auto", description = "auto (default: KVM when usable, else TCG), kvm or tcg.")
-    String accel;
-
-    @Option(names = "--keep", description = "Keep the run directory (transcript, overlay, QEMU log) even on success.")
-    boolean keep;
-
     @Option(names = "--dry-run", description = "Print the QEMU command line and exit.")
     boolean dryRun;
 
     @Override
     public Integer call() {
-        HardwareModel m = ModelCatalog.load(modelFiles).get(model);
+        HardwareModel m = machine.models().get(model);
         Guest g = guest();
-        Accel a = Accel.parse(accel);
-        BootRequest req = new BootRequest(m, g).accel(a).timeoutScale(timeouts.scaleOr(1)).keep(keep);
+        BootRequest req = new BootRequest(m, g).accel(machine.accel()).timeoutScale(machine.timeoutScale()).keep(machine.keep);
         if (script != null) {
             req.scenario(ScenarioLoader.load(Inputs.existingFile(script, "--script"), ModelVars.of(m)));
         }
-        Harness harness = new Harness(harnessOptions());
+        Harness harness = new Harness(machine.harness(out.progress()));
         if (dryRun) {
             List<String> argv = harness.dryRun(req);
             out.print(java.util.Map.of("qemu", argv), String.join(" ", argv));
@@ -129,10 +111,4 @@ public final class BootCommand implements Callable<Integer> {
         return g.validate();
     }
 
-    private HarnessOptions harnessOptions() {
-        HarnessOptions o = new HarnessOptions();
-        o.progress = out.progress();
-        o.runner = runnerOption.runner();
-        return o;
-    }
 }

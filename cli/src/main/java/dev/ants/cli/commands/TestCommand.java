@@ -2,19 +2,16 @@ package dev.ants.cli.commands;
 
 import dev.ants.cli.Inputs;
 import dev.ants.cli.OutputOptions;
-import dev.ants.cli.RunnerOption;
-import dev.ants.cli.TimeoutOptions;
+import dev.ants.cli.MachineOptions;
 import dev.ants.core.AntsException;
 import dev.ants.cli.suite.Suite;
 import dev.ants.cli.suite.SuiteCatalog;
 import dev.ants.cli.suite.SuiteDisk;
 import dev.ants.core.progress.ProgressListener;
 import dev.ants.harness.Harness;
-import dev.ants.harness.HarnessOptions;
 import dev.ants.harness.TestReport;
 import dev.ants.harness.TestRequest;
 import dev.ants.harness.model.HardwareModel;
-import dev.ants.harness.model.ModelCatalog;
 import dev.ants.harness.qemu.Accel;
 import dev.ants.harness.qemu.Guest;
 import dev.ants.harness.qemu.Multiboot;
@@ -46,10 +43,7 @@ public final class TestCommand implements Callable<Integer> {
     OutputOptions out;
 
     @Mixin
-    TimeoutOptions timeouts;
-
-    @Mixin
-    RunnerOption runnerOption;
+    MachineOptions machine;
 
     static final class Subject {
         @Option(names = "--tree", paramLabel = "T", description = "Build from this 9front tree, then test.")
@@ -68,9 +62,6 @@ public final class TestCommand implements Callable<Integer> {
     @Option(names = "--models", paramLabel = "a,b|all", defaultValue = "pc-virtio", description = "Models (default pc-virtio).")
     String models;
 
-    @Option(names = "--models-file", paramLabel = "FILE", description = "Extra hardware models (repeatable).")
-    List<Path> modelFiles = new ArrayList<>();
-
     @Option(names = "--jobs", defaultValue = "1", description = "Parallel guests (default 1).")
     int jobs;
 
@@ -87,12 +78,6 @@ public final class TestCommand implements Callable<Integer> {
     @Option(names = "--no-patches", description = "Test the stock kernel (a baseline for the suites that do not need ANTS).")
     boolean noPatches;
 
-    @Option(names = "--accel", defaultValue = "auto", description = "auto (default), kvm or tcg.")
-    String accel;
-
-    @Option(names = "--keep", description = "Keep every run's directory, not only those of failures.")
-    boolean keep;
-
     @Override
     public Integer call() throws Exception {
         if (subject != null && subject.image != null) {
@@ -100,12 +85,12 @@ public final class TestCommand implements Callable<Integer> {
             throw NotYet.fail("ants test --image (suites on a disk image land with the image builder)");
         }
         Path root = Inputs.tree(subject == null ? null : subject.tree).root();
-        List<HardwareModel> chosen = ModelCatalog.load(modelFiles).select(models);
+        List<HardwareModel> chosen = machine.models().select(models);
         List<Suite> chosenSuites = SuiteCatalog.builtIn().select(suites);
         if (jobs < 1) throw AntsException.badInput("--jobs " + jobs + " must be at least 1", "");
         Shard sh = shard == null ? Shard.ALL : Shard.parse(shard);
-        Accel a = Accel.parse(accel);
-        double scale = timeouts.scaleOr(1);
+        Accel a = machine.accel();
+        double scale = machine.timeoutScale();
         Path dir = Inputs.outputDir(report, "--report");
 
         ProgressListener progress = out.progress();
@@ -133,10 +118,7 @@ public final class TestCommand implements Callable<Integer> {
         }
         List<Case> mine = sh.select(matrix, c -> c.model().name() + "/" + c.suite().name());
 
-        HarnessOptions ho = new HarnessOptions();
-        ho.progress = progress;
-        ho.runner = runnerOption.runner();
-        Harness harness = new Harness(ho);
+        Harness harness = new Harness(machine.harness(progress));
         List<RunResult> results = new ArrayList<>();
         for (HardwareModel m : chosen) {
             Map<String, String> vars = new LinkedHashMap<>(ModelVars.of(m));
@@ -149,7 +131,7 @@ public final class TestCommand implements Callable<Integer> {
             }
             if (scenarios.isEmpty()) continue;
             TestReport r = harness.test(new TestRequest("ants-" + m.name(), List.of(m), scenarios, guest, null, a, scale,
-                    jobs, Shard.ALL, dir.resolve(m.name()), keep));
+                    jobs, Shard.ALL, dir.resolve(m.name()), machine.keep));
             results.addAll(r.results());
         }
         long passed = results.stream().filter(RunResult::passed).count();
