@@ -5,6 +5,7 @@ import dev.ants.core.ExitCode;
 import dev.ants.core.Json;
 import dev.ants.core.host.HostProcess;
 import dev.ants.core.progress.ProgressListener;
+import dev.ants.image.testutil.Mtools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -122,18 +122,18 @@ class DiskImageBuilderTest {
 
     @Test
     void mtoolsReadsTheNineFatAtItsOffset() throws Exception {
-        assumeTrue(has("mdir"), "mtools is not installed (apt-get install mtools): skipping the cross-check");
+        assumeTrue(Mtools.has("mdir"), "mtools is not installed (apt-get install mtools): skipping the cross-check");
         Path img = tmp.resolve("disk.img");
         DiskImageBuilder.build(spec(ImageFormat.RAW, List.of("*acpi=0")), img, ProgressListener.SILENT);
         String at = img + "@@" + PART_OFFSET;
-        String dir = mtools("mdir", "-b", "-i", at, "::");
+        String dir = Mtools.run("mdir", "-b", "-i", at, "::");
         assertTrue(dir.contains("9BOOTFAT") && dir.contains("PLAN9.INI") && dir.contains("9PC64"), dir);
-        assertEquals("console=0\nbootfile=9pc64\n*acpi=0\n", mtools("mtype", "-i", at, "::plan9.ini"));
+        assertEquals("console=0\nbootfile=9pc64\n*acpi=0\n", Mtools.run("mtype", "-i", at, "::plan9.ini"));
         Path back = tmp.resolve("back");
-        mtools("mcopy", "-i", at, "::9bootfat", back.toString());
+        Mtools.run("mcopy", "-i", at, "::9bootfat", back.toString());
         assertArrayEquals(pattern(8084, 9), Files.readAllBytes(back));
         Path k = tmp.resolve("kback");
-        mtools("mcopy", "-i", at, "::9pc64", k.toString());
+        Mtools.run("mcopy", "-i", at, "::9pc64", k.toString());
         assertArrayEquals(pattern(1_500_000, 77), Files.readAllBytes(k));
     }
 
@@ -173,7 +173,7 @@ class DiskImageBuilderTest {
 
     @Test
     void qcow2HoldsTheSameSectorsAsRaw() throws Exception {
-        assumeTrue(has("qemu-img"), "qemu-img is not installed (apt-get install qemu-utils)");
+        assumeTrue(Mtools.has("qemu-img"), "qemu-img is not installed (apt-get install qemu-utils)");
         DiskImageSpec raw = spec(ImageFormat.RAW, List.of());
         DiskImageBuilder.build(raw, tmp.resolve("r.img"), ProgressListener.SILENT);
         DiskImageBuilder.Result q = DiskImageBuilder.build(spec(ImageFormat.QCOW2, List.of()), tmp.resolve("q.qcow2"),
@@ -243,17 +243,5 @@ class DiskImageBuilderTest {
         }
     }
 
-    static boolean has(String tool) {
-        try {
-            return HostProcess.run(List.of(tool, "--version"), Duration.ofSeconds(10)).status() >= 0;
-        } catch (Exception e) {
-            return false;
-        }
-    }
 
-    static String mtools(String... args) throws Exception {
-        HostProcess.Result r = HostProcess.run(List.of(args), null, Map.of("MTOOLS_SKIP_CHECK", "1"), Duration.ofSeconds(20));
-        assertEquals(0, r.status(), String.join(" ", args) + ":\n" + r.output());
-        return r.output();
-    }
 }

@@ -2,6 +2,7 @@ package dev.ants.image.fat;
 
 import dev.ants.core.AntsException;
 import dev.ants.core.host.HostProcess;
+import dev.ants.image.testutil.Mtools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,26 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Checks our FAT16 writer against an independent reader, GNU mtools (and dosfsck when present). */
 class FatVolumeTest {
-    static boolean has(String tool) {
-        try {
-            return HostProcess.run(List.of(tool, "--version"), Duration.ofSeconds(10)).status() >= 0;
-        } catch (Exception e) {
-            return false;
-        }
-    }
 
-    static String mtools(String... args) throws Exception {
-        HostProcess.Result r = HostProcess.run(List.of(args), null, Map.of("MTOOLS_SKIP_CHECK", "1"), Duration.ofSeconds(20));
-        assertEquals(0, r.status(), String.join(" ", args) + ":\n" + r.output());
-        return r.output();
-    }
 
     static Path image(Path dir, long sectors) throws Exception {
         Path img = dir.resolve("disk.img");
@@ -42,7 +30,7 @@ class FatVolumeTest {
 
     @Test
     void mtoolsReadsFilesAndDirectoriesWeWrote(@TempDir Path tmp) throws Exception {
-        assumeTrue(has("mdir"), "mtools is not installed (apt-get install mtools): skipping the cross-check");
+        assumeTrue(Mtools.has("mdir"), "mtools is not installed (apt-get install mtools): skipping the cross-check");
         Path img = image(tmp, 65536);
         byte[] big = new byte[300_000];
         for (int i = 0; i < big.length; i++) big[i] = (byte) (i * 7);
@@ -52,14 +40,14 @@ class FatVolumeTest {
                 .addFile("cfg/sub/deep.rc", "echo deep\n".getBytes(StandardCharsets.US_ASCII))
                 .addFile("empty", new byte[0])
                 .writeTo(img, 0);
-        String root = mtools("mdir", "-b", "-i", img.toString(), "::");
+        String root = Mtools.run("mdir", "-b", "-i", img.toString(), "::");
         assertTrue(root.contains("PLAN9.INI") && root.contains("9PC64") && root.contains("CFG"), root);
-        assertEquals("console=0\nbootfile=9pc64\n", mtools("mtype", "-i", img.toString(), "::plan9.ini"));
-        assertEquals("echo deep\n", mtools("mtype", "-i", img.toString(), "::cfg/sub/deep.rc"));
+        assertEquals("console=0\nbootfile=9pc64\n", Mtools.run("mtype", "-i", img.toString(), "::plan9.ini"));
+        assertEquals("echo deep\n", Mtools.run("mtype", "-i", img.toString(), "::cfg/sub/deep.rc"));
         Path back = tmp.resolve("back");
-        mtools("mcopy", "-i", img.toString(), "::9pc64", back.toString());
+        Mtools.run("mcopy", "-i", img.toString(), "::9pc64", back.toString());
         assertArrayEquals(big, Files.readAllBytes(back));
-        if (has("fsck.fat")) {
+        if (Mtools.has("fsck.fat")) {
             HostProcess.Result fsck = HostProcess.run(List.of("fsck.fat", "-n", img.toString()), Duration.ofSeconds(20));
             assertEquals(0, fsck.status(), fsck.output());
         }
@@ -67,11 +55,11 @@ class FatVolumeTest {
 
     @Test
     void writesAtAnOffsetInsideALargerImage(@TempDir Path tmp) throws Exception {
-        assumeTrue(has("mtype"), "mtools is not installed (apt-get install mtools): skipping the cross-check");
+        assumeTrue(Mtools.has("mtype"), "mtools is not installed (apt-get install mtools): skipping the cross-check");
         Path img = image(tmp, 2048 + 16384);
         new FatVolume(16384).reservedSectors(2).hiddenSectors(2048)
                 .addFile("a.txt", "hello".getBytes(StandardCharsets.US_ASCII)).writeTo(img, 2048L * 512);
-        assertEquals("hello", mtools("mtype", "-i", img + "@@" + (2048L * 512), "::a.txt"));
+        assertEquals("hello", Mtools.run("mtype", "-i", img + "@@" + (2048L * 512), "::a.txt"));
         byte[] first = new byte[512];
         try (RandomAccessFile f = new RandomAccessFile(img.toFile(), "r")) {
             f.readFully(first);
