@@ -9,11 +9,9 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 runs=${1:-5}
 jar=$here/cli/target/ants.jar
-if [ ! -f "$jar" ] || [ -n "$(find "$here/qemu-harness/src/main" "$here/core/src/main" -newer "$jar" -type f -print -quit)" ]; then
-	echo "building $jar ..." >&2
-	(cd "$here" && mvn -B -q -o -DskipTests -pl cli -am install) >&2
-fi
-java_run() { java -XX:+UseSerialGC -Xshare:auto -cp "$jar" dev.ants.harness.selftest.SelfTestMain "$@"; }
+"$here/ants" --version >/dev/null   # builds the jar and its class-data-sharing archive when needed
+# the same JVM settings as the ./ants launcher, including its class-data-sharing archive
+java_run() { java -XX:+UseSerialGC -XX:SharedArchiveFile="$here/cli/target/ants.jsa" -Xshare:auto -cp "$jar" dev.ants.harness.selftest.SelfTestMain "$@"; }
 work=$(mktemp -d /tmp/ants-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 mapfile -t g < <(java_run guest "$work/guest")
