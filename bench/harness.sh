@@ -11,7 +11,7 @@ runs=${1:-5}
 jar=$here/cli/target/ants.jar
 "$here/ants" --version >/dev/null   # builds the jar and its class-data-sharing archive when needed
 # the same JVM settings as the ./ants launcher, including its class-data-sharing archive
-java_run() { java -XX:+UseSerialGC -XX:SharedArchiveFile="$here/cli/target/ants.jsa" -Xshare:auto -cp "$jar" dev.ants.harness.selftest.SelfTestMain "$@"; }
+java_run() { java -XX:+UseSerialGC -XX:SharedArchiveFile="$here/cli/target/ants.jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$jar" dev.ants.harness.selftest.SelfTestMain "$@"; }
 work=$(mktemp -d /tmp/ants-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 mapfile -t g < <(java_run guest "$work/guest")
