@@ -20,8 +20,7 @@ public final class Inputs {
         Path t = tree != null ? tree : NineFrontTree.fromEnvironment();
         if (t == null) {
             throw AntsException.badInput("no 9front tree given (--tree DIR, or ANTS_9FRONT_TREE)",
-                    "get one with 'git clone https://git.9front.org/plan9front/9front' (or a mirror) and pass "
-                            + "--tree DIR");
+                    NineFrontTree.HOW_TO_GET_ONE);
         }
         return NineFrontTree.open(t);
     }

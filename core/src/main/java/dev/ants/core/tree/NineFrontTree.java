@@ -23,8 +23,8 @@ public final class NineFrontTree {
             "rc/bin");
 
     public static final String HOW_TO_GET_ONE =
-            "pass --tree DIR with a 9front checkout (e.g. git clone of the 9front repository; "
-            + "tests read ANTS_9FRONT_TREE)";
+            "get a 9front checkout with 'git clone https://git.9front.org/plan9front/9front ~/9front' (or the "
+            + "GitHub mirror https://github.com/9front/9front) and pass --tree ~/9front (tests read ANTS_9FRONT_TREE)";
 
     private final Path root;
 
