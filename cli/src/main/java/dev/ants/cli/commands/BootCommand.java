@@ -7,6 +7,7 @@ import dev.ants.harness.BootRequest;
 import dev.ants.harness.Harness;
 import dev.ants.harness.console.TerminalMode;
 import dev.ants.harness.model.HardwareModel;
+import dev.ants.harness.model.ImageHints;
 import dev.ants.harness.qemu.Guest;
 import dev.ants.harness.report.RunResult;
 import dev.ants.harness.scenario.ScenarioLoader;
@@ -16,7 +17,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "boot", mixinStandardHelpOptions = true,
@@ -74,8 +77,15 @@ public final class BootCommand implements Callable<Integer> {
         HardwareModel m = machine.models().get(model);
         Guest g = guest();
         BootRequest req = new BootRequest(m, g).accel(machine.accel()).timeoutScale(machine.timeoutScale()).keep(machine.keep);
+        Map<String, String> vars = new LinkedHashMap<>(ModelVars.of(m));
+        if (g.disk() != null) {
+            // The image's manifest knows the model's names for its parts; scenarios read them as ${name}.
+            Map<String, String> hints = ImageHints.forModel(g.disk(), m.name());
+            ImageHints.requireBootable(g.disk(), m.name(), hints);
+            vars.putAll(hints);
+        }
         if (script != null) {
-            req.scenario(ScenarioLoader.load(Inputs.existingFile(script, "--script"), ModelVars.of(m)));
+            req.scenario(ScenarioLoader.load(Inputs.existingFile(script, "--script"), vars));
         }
         Harness harness = new Harness(machine.harness(out.progress()));
         if (dryRun) {
