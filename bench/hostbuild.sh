@@ -4,13 +4,8 @@
 # rebuild, on a private copy of the tree (the tree itself is never touched) and an empty cache.
 # Usage: bench/hostbuild.sh TREE [amd64|386]
 set -euo pipefail
-tree=${1:?usage: bench/hostbuild.sh TREE [amd64|386]}
-arch=${2:-amd64}
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-"$here/ants" --version >/dev/null          # builds the ants jar if needed
-jar=$here/cli/target/ants.jar
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+usage="bench/hostbuild.sh TREE [amd64|386]"
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cp -a "$tree" "$work/tree"
 export XDG_CACHE_HOME=$work/cache
 run() { java -cp "$jar" dev.ants.hostbuild.HostBuildMain "$@" 2>"$work/err" | awk '{print $2}' || { cat "$work/err" >&2; exit 1; }; }

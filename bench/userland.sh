@@ -4,13 +4,8 @@
 # toolchain bootstrap is timed separately), then a no-op rebuild. The tree itself is never touched.
 # Usage: bench/userland.sh TREE [amd64|386]
 set -euo pipefail
-tree=${1:?usage: bench/userland.sh TREE [amd64|386]}
-arch=${2:-amd64}
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-"$here/ants" --version >/dev/null          # builds the ants jar if needed
-jar=$here/cli/target/ants.jar
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+usage="bench/userland.sh TREE [amd64|386]"
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 export XDG_CACHE_HOME=$work/cache
 # prints "seconds [binaries]"
 run() { java -cp "$jar" dev.ants.hostbuild.HostBuildMain "$@" 2>"$work/err" | awk '{print $2, $3}' || { cat "$work/err" >&2; exit 1; }; }

@@ -2,6 +2,8 @@ package dev.ants.cli.commands;
 
 import dev.ants.cli.Inputs;
 import dev.ants.cli.OutputOptions;
+import dev.ants.cli.ArchOption;
+import dev.ants.cli.TreeOption;
 import dev.ants.core.AntsException;
 import dev.ants.core.ExitCode;
 import dev.ants.core.FileTrees;
@@ -40,15 +42,14 @@ public final class ImageCommand implements Runnable {
     @Mixin
     OutputOptions out;
 
-    @Option(names = "--tree", paramLabel = "T", description = "The 9front tree (default: $ANTS_9FRONT_TREE).")
-    Path tree;
+    @Mixin
+    TreeOption tree;
+
+    @Mixin
+    ArchOption arch;
 
     @Option(names = "-o", paramLabel = "FILE", required = true, description = "The image file to write.")
     Path output;
-
-    @Option(names = "--arch", paramLabel = "A", defaultValue = "amd64", converter = ArchConverter.class,
-            description = "amd64 (default) or 386.")
-    String arch;
 
     @Option(names = "--format", defaultValue = "raw", description = "raw (default) or qcow2.")
     Format format;
@@ -69,7 +70,7 @@ public final class ImageCommand implements Runnable {
 
     @Override
     public void run() {
-        Path root = Inputs.tree(tree).root();
+        Path root = tree.root();
         Path image = Inputs.outputFile(output, "-o");
         long bytes = SizeParser.bytes(size);
         for (String s : settings) {
@@ -94,7 +95,7 @@ public final class ImageCommand implements Runnable {
         Thread cleanup = new Thread(() -> FileTrees.deleteQuietly(work), "remove image work dir");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
-            Arch a = Arch.parse(arch);
+            Arch a = arch.arch();
             Path cache = HostToolchain.defaultCacheRoot();
             // the ANTS kernel; a 386 build also yields the boot loaders
             Path kernel = KernelBuild.build(root, a, work.resolve("kernel"), cache, PatchSetSource.builtIn(), out.progress());

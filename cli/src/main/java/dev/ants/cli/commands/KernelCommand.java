@@ -2,8 +2,9 @@ package dev.ants.cli.commands;
 
 import dev.ants.cli.Inputs;
 import dev.ants.cli.OutputOptions;
+import dev.ants.cli.ArchOption;
+import dev.ants.cli.TreeOption;
 import dev.ants.core.Json;
-import dev.ants.hostbuild.Arch;
 import dev.ants.hostbuild.HostToolchain;
 import dev.ants.hostbuild.KernelBuild;
 import dev.ants.patch.PatchSetSource;
@@ -22,13 +23,12 @@ public final class KernelCommand implements Runnable {
     @Mixin
     OutputOptions out;
 
+    @Mixin
+    TreeOption tree;
 
-    @Option(names = "--tree", paramLabel = "T", description = "The 9front tree (default: $ANTS_9FRONT_TREE).")
-    Path tree;
+    @Mixin
+    ArchOption arch;
 
-    @Option(names = "--arch", paramLabel = "A", defaultValue = "amd64",
-            description = "amd64 (default) or 386.", converter = ArchConverter.class)
-    String arch;
 
     @Option(names = "--no-patches", description = "Build the stock kernel, without kernel-patches/ and plan9rc/.")
     boolean noPatches;
@@ -38,10 +38,10 @@ public final class KernelCommand implements Runnable {
 
     @Override
     public void run() {
-        Path root = Inputs.tree(tree).root();
+        Path root = tree.root();
         Path out = Inputs.outputDir(outDir, "-o");
         long t0 = System.nanoTime();
-        Path kernel = KernelBuild.build(root, Arch.parse(arch), out, HostToolchain.defaultCacheRoot(),
+        Path kernel = KernelBuild.build(root, arch.arch(), out, HostToolchain.defaultCacheRoot(),
                 noPatches ? null : PatchSetSource.builtIn(), this.out.progress());
         double secs = (System.nanoTime() - t0) / 1e9;
         Map<String, Object> summary = new LinkedHashMap<>();

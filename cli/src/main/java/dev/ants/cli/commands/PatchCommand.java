@@ -2,6 +2,7 @@ package dev.ants.cli.commands;
 
 import dev.ants.cli.Inputs;
 import dev.ants.cli.OutputOptions;
+import dev.ants.cli.TreeOption;
 import dev.ants.core.AntsException;
 import dev.ants.patch.PatchEngine;
 import dev.ants.patch.PatchReport;
@@ -19,8 +20,8 @@ public final class PatchCommand implements Runnable {
     @Mixin
     OutputOptions out;
 
-    @Option(names = "--tree", paramLabel = "T", description = "The 9front tree (default: $ANTS_9FRONT_TREE).")
-    Path tree;
+    @Mixin
+    TreeOption tree;
 
     static final class Target {
         @Option(names = "-o", paramLabel = "DIR", description = "Write the patched copy here (default).")
@@ -44,7 +45,7 @@ public final class PatchCommand implements Runnable {
 
     @Override
     public void run() {
-        Inputs.tree(tree);
+        Path root = tree.root();
         boolean inPlace = target != null && target.inPlace;
         Path outDir = target == null ? null : target.outDir;
         if (!inPlace && outDir == null && !check && !dryRun) {
@@ -53,7 +54,7 @@ public final class PatchCommand implements Runnable {
         }
         if (outDir != null) Inputs.outputDir(outDir, "-o");
         boolean checkOnly = check || dryRun;
-        PatchRequest req = new PatchRequest(Inputs.tree(tree).root(), checkOnly ? null : outDir, inPlace && !checkOnly,
+        PatchRequest req = new PatchRequest(root, checkOnly ? null : outDir, inPlace && !checkOnly,
                 checkOnly, reverse, null);
         PatchReport r = new PatchEngine().apply(req, out.progress());
         out.print(r, human(r));

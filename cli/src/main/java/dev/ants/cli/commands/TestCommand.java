@@ -2,6 +2,7 @@ package dev.ants.cli.commands;
 
 import dev.ants.cli.Inputs;
 import dev.ants.cli.OutputOptions;
+import dev.ants.cli.ArchOption;
 import dev.ants.cli.MachineOptions;
 import dev.ants.core.AntsException;
 import dev.ants.cli.suite.Suite;
@@ -19,7 +20,6 @@ import dev.ants.harness.report.RunResult;
 import dev.ants.harness.report.Shard;
 import dev.ants.harness.scenario.Scenario;
 import dev.ants.harness.scenario.ScenarioLoader;
-import dev.ants.hostbuild.Arch;
 import dev.ants.hostbuild.HostToolchain;
 import dev.ants.hostbuild.KernelBuild;
 import dev.ants.patch.PatchSetSource;
@@ -41,6 +41,9 @@ import java.util.concurrent.Callable;
 public final class TestCommand implements Callable<Integer> {
     @Mixin
     OutputOptions out;
+
+    @Mixin
+    ArchOption arch;
 
     @Mixin
     MachineOptions machine;
@@ -71,10 +74,6 @@ public final class TestCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "DIR", defaultValue = "ants-report", description = "Report directory (default ./ants-report).")
     Path report;
 
-    @Option(names = "--arch", paramLabel = "A", defaultValue = "amd64", converter = ArchConverter.class,
-            description = "amd64 (default) or 386.")
-    String arch;
-
     @Option(names = "--no-patches", description = "Test the stock kernel (a baseline for the suites that do not need ANTS).")
     boolean noPatches;
 
@@ -96,7 +95,7 @@ public final class TestCommand implements Callable<Integer> {
         ProgressListener progress = out.progress();
         Files.createDirectories(dir);
         Path kernelDir = dir.resolve("kernel");
-        Path kernel = KernelBuild.build(root, Arch.parse(arch), kernelDir, HostToolchain.defaultCacheRoot(),
+        Path kernel = KernelBuild.build(root, arch.arch(), kernelDir, HostToolchain.defaultCacheRoot(),
                 noPatches ? null : PatchSetSource.builtIn(), progress);
         Guest guest = Guest.kernel(kernel, null, null)
                 .withPlan9ini(Files.write(kernelDir.resolve("plan9.ini"), SuiteCatalog.plan9ini()))
@@ -122,7 +121,7 @@ public final class TestCommand implements Callable<Integer> {
         List<RunResult> results = new ArrayList<>();
         for (HardwareModel m : chosen) {
             Map<String, String> vars = new LinkedHashMap<>(ModelVars.of(m));
-            vars.put("arch", arch);
+            vars.put("arch", arch.arch().objtype);
             List<Scenario> scenarios = new ArrayList<>();
             for (Case c : mine) {
                 if (c.model() != m) continue;

@@ -1,13 +1,11 @@
 package dev.ants.cli.commands;
 
-import dev.ants.cli.Inputs;
 import dev.ants.cli.OutputOptions;
+import dev.ants.cli.TreeOption;
 import dev.ants.hostbuild.HostToolchain;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,13 +15,13 @@ public final class ToolchainCommand implements Runnable {
     @Mixin
     OutputOptions out;
 
-    @Option(names = "--tree", paramLabel = "T", description = "The 9front tree (default: $ANTS_9FRONT_TREE).")
-    Path tree;
+    @Mixin
+    TreeOption tree;
 
     @Override
     public void run() {
         long t0 = System.nanoTime();
-        HostToolchain tc = HostToolchain.bootstrap(Inputs.tree(tree).root(), out.progress());
+        HostToolchain tc = HostToolchain.bootstrap(tree.root(), out.progress());
         double secs = (System.nanoTime() - t0) / 1e9;
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("toolchain", tc.dir().toString());

@@ -2,7 +2,8 @@ package dev.ants.cli.commands;
 
 import dev.ants.cli.Inputs;
 import dev.ants.cli.OutputOptions;
-import dev.ants.hostbuild.Arch;
+import dev.ants.cli.ArchOption;
+import dev.ants.cli.TreeOption;
 import dev.ants.hostbuild.HostToolchain;
 import dev.ants.hostbuild.UserlandBuild;
 import picocli.CommandLine.Command;
@@ -20,22 +21,21 @@ public final class UserlandCommand implements Runnable {
     @Mixin
     OutputOptions out;
 
-    @Option(names = "--tree", paramLabel = "T", description = "The 9front tree (default: $ANTS_9FRONT_TREE).")
-    Path tree;
+    @Mixin
+    TreeOption tree;
 
-    @Option(names = "--arch", paramLabel = "A", defaultValue = "amd64", converter = ArchConverter.class,
-            description = "amd64 (default) or 386.")
-    String arch;
+    @Mixin
+    ArchOption arch;
 
     @Option(names = "-o", paramLabel = "DIR", required = true, description = "Output directory (new, empty, or an earlier userland).")
     Path outDir;
 
     @Override
     public void run() {
-        Path root = Inputs.tree(tree).root();
+        Path root = tree.root();
         Path dir = Inputs.outputDir(outDir, "-o");
         long t0 = System.nanoTime();
-        UserlandBuild.Result r = UserlandBuild.build(root, Arch.parse(arch), dir, HostToolchain.defaultCacheRoot(), out.progress());
+        UserlandBuild.Result r = UserlandBuild.build(root, arch.arch(), dir, HostToolchain.defaultCacheRoot(), out.progress());
         double secs = (System.nanoTime() - t0) / 1e9;
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("dir", r.dir().toString());

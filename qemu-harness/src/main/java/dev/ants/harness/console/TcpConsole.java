@@ -1,36 +1,34 @@
 package dev.ants.harness.console;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 
 /** A serial console exported over raw TCP (ser2net "raw" mode, terminal servers, a lab's console port). */
-public final class TcpConsole implements Console {
+public final class TcpConsole extends StreamConsole {
     private final Socket socket;
-    private final InputStream in;
-    private final OutputStream out;
     private final String where;
 
     public TcpConsole(String host, int port, int connectTimeoutMillis) throws IOException {
-        this.socket = new Socket();
-        socket.connect(new InetSocketAddress(host, port), connectTimeoutMillis);
-        socket.setTcpNoDelay(true);
-        this.in = socket.getInputStream();
-        this.out = socket.getOutputStream();
-        this.where = "tcp:" + host + ":" + port;
+        this(connected(host, port, connectTimeoutMillis), "tcp:" + host + ":" + port);
     }
 
-    @Override
-    public int read(byte[] buf) throws IOException {
-        return in.read(buf);
+    private TcpConsole(Socket socket, String where) throws IOException {
+        super(socket.getInputStream(), socket.getOutputStream());
+        this.socket = socket;
+        this.where = where;
     }
 
-    @Override
-    public void write(byte[] bytes, int off, int len) throws IOException {
-        out.write(bytes, off, len);
-        out.flush();
+    private static Socket connected(String host, int port, int timeoutMillis) throws IOException {
+        Socket s = new Socket();
+        try {
+            s.connect(new InetSocketAddress(host, port), timeoutMillis);
+            s.setTcpNoDelay(true);
+            return s;
+        } catch (IOException e) {
+            s.close();
+            throw e;
+        }
     }
 
     @Override
