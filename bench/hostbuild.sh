@@ -8,16 +8,14 @@ usage="bench/hostbuild.sh TREE [amd64|386]"
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cp -a "$tree" "$work/tree"
 export XDG_CACHE_HOME=$work/cache
-run() { java -cp "$jar" dev.ants.hostbuild.HostBuildMain "$@" 2>"$work/err" | awk '{print $2}' || { cat "$work/err" >&2; exit 1; }; }
-
-cold_tc=$(run toolchain "$work/tree")
-cold_k=$(run kernel "$work/tree" "$arch" "$work/out")
+cold_tc=$(seconds toolchain --tree "$work/tree")
+cold_k=$(seconds kernel --tree "$work/tree" --arch "$arch" -o "$work/out")
 # one no-op run first: files the cold build wrote in the same second as their inputs count as
 # out of date once more (mk treats equal mtimes as out of date)
-settle=$(run kernel "$work/tree" "$arch" "$work/out")
+settle=$(seconds kernel --tree "$work/tree" --arch "$arch" -o "$work/out")
 sleep 1                                    # mk compares mtimes in whole seconds
 touch "$work/tree/sys/src/9/port/devproc.c"
-warm=$(run kernel "$work/tree" "$arch" "$work/out")
+warm=$(seconds kernel --tree "$work/tree" --arch "$arch" -o "$work/out")
 log=$(ls "$XDG_CACHE_HOME"/ants/build/*/build.log)
 # the C files compiled by the last kernel mk run in the log
 kernel_compiles() {
@@ -25,7 +23,7 @@ kernel_compiles() {
 	     END{for (i = 1; i <= n; i++) print f[i]}' "$log" | sort
 }
 kernel_compiles >"$work/warm"
-noop=$(run kernel "$work/tree" "$arch" "$work/out")
+noop=$(seconds kernel --tree "$work/tree" --arch "$arch" -o "$work/out")
 kernel_compiles >"$work/noop"
 # mk treats equal mtimes as out of date, so files generated within one second (rebootcode.i,
 # the boot file table, ...) recompile on every run; the touch should add only its own file

@@ -7,12 +7,10 @@ set -euo pipefail
 usage="bench/userland.sh TREE [amd64|386]"
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 export XDG_CACHE_HOME=$work/cache
-# prints "seconds [binaries]"
-run() { java -cp "$jar" dev.ants.hostbuild.HostBuildMain "$@" 2>"$work/err" | awk '{print $2, $3}' || { cat "$work/err" >&2; exit 1; }; }
-
-read -r cold_tc _ < <(run toolchain "$tree")
-read -r cold_u bins < <(run userland "$tree" "$arch" "$work/out")
-read -r noop _ < <(run userland "$tree" "$arch" "$work/out")
+cold_tc=$(seconds toolchain --tree "$tree")
+cold_u=$(seconds userland --tree "$tree" --arch "$arch" -o "$work/out")
+bins=$(json_field binaries <"$work/last.json")
+noop=$(seconds userland --tree "$tree" --arch "$arch" -o "$work/out")
 files=$(find "$work/out" -type f ! -name userland.json | wc -l)
 tolerated=$(grep -c '^ *"/' "$work/out/userland.json" || true)
 printf 'tree %s arch %s\n' "$tree" "$arch"

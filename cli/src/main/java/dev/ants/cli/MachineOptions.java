@@ -1,7 +1,7 @@
 package dev.ants.cli;
 
 import dev.ants.core.AntsException;
-import dev.ants.core.progress.ProgressListener;
+import dev.ants.core.progress.Progress;
 import dev.ants.harness.HarnessOptions;
 import dev.ants.harness.Runner;
 import dev.ants.harness.model.ModelCatalog;
@@ -48,7 +48,7 @@ public final class MachineOptions {
         return scale;
     }
 
-    public HarnessOptions harness(ProgressListener progress) {
+    public HarnessOptions harness(Progress progress) {
         HarnessOptions o = new HarnessOptions();
         o.progress = progress;
         try {

@@ -2,6 +2,7 @@ package dev.ants.cli;
 
 import dev.ants.core.AntsException;
 import dev.ants.core.ExitCode;
+import dev.ants.core.cleanup.Signals;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -12,6 +13,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        Signals.exitOnInterrupt();
         System.exit(run(args));
     }
 

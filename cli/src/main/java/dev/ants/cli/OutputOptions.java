@@ -2,7 +2,7 @@ package dev.ants.cli;
 
 import dev.ants.core.Json;
 import dev.ants.core.progress.Progress;
-import dev.ants.core.progress.ProgressListener;
+import dev.ants.core.progress.ProgressSink;
 import picocli.CommandLine.Option;
 
 /** Options every command shares: machine-readable output and quietness. */
@@ -13,9 +13,12 @@ public final class OutputOptions {
     @Option(names = {"-q", "--quiet"}, description = "No progress output; errors only.")
     public boolean quiet;
 
-    /** Progress goes to stderr, so --json stdout stays clean. */
-    public ProgressListener progress() {
-        return Progress.forStderr(quiet);
+    private Progress root;
+
+    /** The command's progress tree; it goes to stderr, so --json stdout stays clean. */
+    public Progress progress() {
+        if (root == null) root = Progress.root(ProgressSink.forStderr(quiet), "ants");
+        return root;
     }
 
     /** Prints {@code summary} as JSON when --json was given, else {@code human} (unless null). */

@@ -1,7 +1,7 @@
 package dev.ants.hostbuild;
 
 import dev.ants.core.pipeline.Step;
-import dev.ants.core.progress.ProgressListener;
+import dev.ants.core.progress.Progress;
 import dev.ants.patch.PatchOverlay;
 import dev.ants.patch.PatchSet;
 
@@ -25,7 +25,7 @@ final class ApplyPatchOverlayStep implements Step<PatchOverlay.Result> {
     }
 
     @Override
-    public PatchOverlay.Result run(ProgressListener progress) {
+    public PatchOverlay.Result run(Progress progress) {
         return PatchOverlay.write(tree, set, overlayDir);
     }
 }

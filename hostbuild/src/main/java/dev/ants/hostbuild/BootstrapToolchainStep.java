@@ -5,7 +5,7 @@ import dev.ants.core.AntsException;
 import dev.ants.core.Json;
 import dev.ants.core.host.HostProcess;
 import dev.ants.core.pipeline.Step;
-import dev.ants.core.progress.ProgressListener;
+import dev.ants.core.progress.Progress;
 import dev.ants.core.tree.NineFrontTree;
 
 import java.io.IOException;
@@ -49,7 +49,7 @@ final class BootstrapToolchainStep implements Step<HostToolchain> {
     }
 
     @Override
-    public HostToolchain run(ProgressListener progress) throws Exception {
+    public HostToolchain run(Progress progress) throws Exception {
         HostToolList list = HostToolList.load();
         OwnSources own = OwnSources.load();
         String gcc = HostChecks.gccVersion();
@@ -94,12 +94,12 @@ final class BootstrapToolchainStep implements Step<HostToolchain> {
         final Path ownDir;
         final Path obj;
         final Path out;
-        final ProgressListener progress;
+        final Progress progress;
         final Set<String> built = new HashSet<>();
         final Map<String, HostToolList.Unit> byName = new LinkedHashMap<>();
         final AtomicLong done = new AtomicLong();
 
-        Build(HostToolList list, OwnSources own, Path work, Path out, ProgressListener progress) {
+        Build(HostToolList list, OwnSources own, Path work, Path out, Progress progress) {
             this.list = list;
             this.own = own;
             this.work = work;
@@ -116,7 +116,7 @@ final class BootstrapToolchainStep implements Step<HostToolchain> {
             stage();
             for (HostToolList.Unit u : list.libraries()) byName.put(u.name(), u);
             for (HostToolList.Unit u : list.tools()) byName.put(u.name(), u);
-            progress.phase("bootstrap host toolchain", byName.size());
+            progress.total(byName.size());
             for (HostToolList.Unit u : byName.values()) build(u);
             installSupport();
         }
@@ -132,7 +132,7 @@ final class BootstrapToolchainStep implements Step<HostToolchain> {
                     throw AntsException.badInput(tree.root() + " is not a complete 9front tree: " + rel + " is missing",
                             NineFrontTree.HOW_TO_GET_ONE);
                 }
-                Files2.copyTree(from, src.resolve(rel));
+                FileTrees.copyTree(from, src.resolve(rel));
             }
             for (Map.Entry<String, String> e : list.overrides().entrySet()) {
                 Path to = src.resolve(e.getKey());

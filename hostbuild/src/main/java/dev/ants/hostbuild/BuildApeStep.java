@@ -1,7 +1,7 @@
 package dev.ants.hostbuild;
 
 import dev.ants.core.pipeline.Step;
-import dev.ants.core.progress.ProgressListener;
+import dev.ants.core.progress.Progress;
 
 /**
  * Installs APE (sys/src/ape: its libraries, commands and 9src) with its own mkfile. It must come
@@ -22,7 +22,7 @@ final class BuildApeStep implements Step<Void> {
     }
 
     @Override
-    public Void run(ProgressListener progress) throws Exception {
+    public Void run(Progress progress) throws Exception {
         installer.install("build APE", InstallUnits.expand(mk, SourceOrder.APE), progress);
         return null;
     }

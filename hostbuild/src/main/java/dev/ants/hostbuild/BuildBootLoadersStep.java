@@ -2,7 +2,7 @@ package dev.ants.hostbuild;
 
 import dev.ants.core.AntsException;
 import dev.ants.core.pipeline.Step;
-import dev.ants.core.progress.ProgressListener;
+import dev.ants.core.progress.Progress;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +36,7 @@ final class BuildBootLoadersStep implements Step<Map<String, Path>> {
     }
 
     @Override
-    public Map<String, Path> run(ProgressListener progress) throws Exception {
+    public Map<String, Path> run(Progress progress) throws Exception {
         List<String> targets = new ArrayList<>();
         for (String l : LOADERS) {
             if (BootUserland.targ(tree.resolve(DIR).resolve("mkfile")).contains(l)) targets.add(l);

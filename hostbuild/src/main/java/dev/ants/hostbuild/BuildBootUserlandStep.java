@@ -2,7 +2,7 @@ package dev.ants.hostbuild;
 
 import dev.ants.core.AntsException;
 import dev.ants.core.pipeline.Step;
-import dev.ants.core.progress.ProgressListener;
+import dev.ants.core.progress.Progress;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ final class BuildBootUserlandStep implements Step<Void> {
     }
 
     @Override
-    public Void run(ProgressListener progress) throws Exception {
+    public Void run(Progress progress) throws Exception {
         Set<String> progs = BootUserland.programs(tree, arch);
         List<BootUserland.Target> targets = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
@@ -43,7 +43,7 @@ final class BuildBootUserlandStep implements Step<Void> {
             }
             if (seen.add(t.dir() + " " + t.args())) targets.add(t);
         }
-        progress.phase("build boot userland", targets.size());
+        progress.total(targets.size());
         int n = 0;
         Set<String> built = new LinkedHashSet<>();
         for (BootUserland.Target t : targets) {

@@ -1,7 +1,7 @@
 package dev.ants.hostbuild;
 
 import dev.ants.core.pipeline.Step;
-import dev.ants.core.progress.ProgressListener;
+import dev.ants.core.progress.Progress;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ final class BuildCommandsStep implements Step<Void> {
     }
 
     @Override
-    public Void run(ProgressListener progress) throws Exception {
+    public Void run(Progress progress) throws Exception {
         List<InstallUnits.Unit> units = new ArrayList<>();
         for (String d : SourceOrder.subsystemsAndCommands(tree)) {
             if (!d.equals(SourceOrder.APE)) units.addAll(InstallUnits.expand(mk, d));

@@ -3,7 +3,7 @@ package dev.ants.hostbuild;
 import dev.ants.core.AntsException;
 import dev.ants.core.ExitCode;
 import dev.ants.core.pipeline.StepRunner;
-import dev.ants.core.progress.ProgressListener;
+import dev.ants.core.progress.Progress;
 import dev.ants.core.tree.NineFrontTree;
 
 import java.io.IOException;
@@ -40,7 +40,7 @@ final class BuildContext {
     }
 
     /** Bootstraps (or finds cached) the toolchain and names the build root; builds nothing yet. */
-    static BuildContext open(NineFrontTree t, Arch arch, Path cacheRoot, Path overlay, ProgressListener progress) {
+    static BuildContext open(NineFrontTree t, Arch arch, Path cacheRoot, Path overlay, Progress progress) {
         StepRunner steps = new StepRunner(progress);
         HostToolchain tc = steps.run(new BootstrapToolchainStep(t, cacheRoot.resolve("toolchain")));
         Path root = cacheRoot.resolve("build").resolve(KernelBuild.buildId(t.root(), arch, overlay != null));

@@ -2,7 +2,7 @@ package dev.ants.hostbuild;
 
 import dev.ants.core.AntsException;
 import dev.ants.core.pipeline.Step;
-import dev.ants.core.progress.ProgressListener;
+import dev.ants.core.progress.Progress;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +25,7 @@ final class BuildKernelStep implements Step<Path> {
     }
 
     @Override
-    public Path run(ProgressListener progress) throws Exception {
+    public Path run(Progress progress) throws Exception {
         mk.mk("/" + arch.kernelDir(), arch.kernel);
         Path k = build.shadow(arch.kernelDir()).resolve(arch.kernel);
         if (!Files.isRegularFile(k) || Files.size(k) == 0) {

@@ -1,7 +1,7 @@
 package dev.ants.hostbuild;
 
 import dev.ants.core.pipeline.Step;
-import dev.ants.core.progress.ProgressListener;
+import dev.ants.core.progress.Progress;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,9 +45,9 @@ final class BuildLibrariesStep implements Step<Void> {
     }
 
     @Override
-    public Void run(ProgressListener progress) throws Exception {
+    public Void run(Progress progress) throws Exception {
         List<String> libs = libraries(tree);
-        progress.phase("build libraries", libs.size());
+        progress.total(libs.size());
         int n = 0;
         for (String lib : libs) {
             mk.mk("/sys/src/" + lib, "install");

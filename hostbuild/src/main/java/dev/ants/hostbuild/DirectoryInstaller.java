@@ -1,7 +1,7 @@
 package dev.ants.hostbuild;
 
 import dev.ants.core.AntsException;
-import dev.ants.core.progress.ProgressListener;
+import dev.ants.core.progress.Progress;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -38,19 +38,20 @@ final class DirectoryInstaller {
         this.known = known;
     }
 
-    void install(String phase, List<InstallUnits.Unit> units, ProgressListener progress)
+    void install(String phase, List<InstallUnits.Unit> units, Progress progress)
             throws IOException, InterruptedException {
-        progress.phase(phase, units.size());
-        int n = 0;
-        for (InstallUnits.Unit u : units) {
-            try {
-                installRetrying(u);
-            } catch (AntsException e) {
-                String reason = known.reason(u.dir());
-                failures.add(new Failure(u.dir(), e.getMessage(), reason));
-                progress.note((reason == null ? "FAILED " : "failed (tolerated: " + reason + ") ") + u.dir());
+        try (Progress p = progress.child(phase, units.size())) {
+            int n = 0;
+            for (InstallUnits.Unit u : units) {
+                try {
+                    installRetrying(u);
+                } catch (AntsException e) {
+                    String reason = known.reason(u.dir());
+                    failures.add(new Failure(u.dir(), e.getMessage(), reason));
+                    p.note((reason == null ? "FAILED " : "failed (tolerated: " + reason + ") ") + u.dir());
+                }
+                p.advance(++n, u.label());
             }
-            progress.advance(++n, u.label());
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.ants.hostbuild;
 
 import dev.ants.core.pipeline.StepRunner;
-import dev.ants.core.progress.ProgressListener;
+import dev.ants.core.progress.Progress;
 import dev.ants.core.tree.NineFrontTree;
 
 import java.nio.file.Files;
@@ -26,11 +26,11 @@ public final class HostToolchain {
     }
 
     /** Builds the toolchain from {@code tree}, or returns the cached one with the same key. */
-    public static HostToolchain bootstrap(Path tree, ProgressListener progress) {
+    public static HostToolchain bootstrap(Path tree, Progress progress) {
         return bootstrap(tree, defaultCacheRoot(), progress);
     }
 
-    public static HostToolchain bootstrap(Path tree, Path cacheRoot, ProgressListener progress) {
+    public static HostToolchain bootstrap(Path tree, Path cacheRoot, Progress progress) {
         NineFrontTree t = NineFrontTree.open(tree);
         return new StepRunner(progress).run(new BootstrapToolchainStep(t, cacheRoot.resolve("toolchain")));
     }

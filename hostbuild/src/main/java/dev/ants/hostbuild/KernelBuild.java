@@ -3,8 +3,9 @@ package dev.ants.hostbuild;
 import dev.ants.core.FileTrees;
 import dev.ants.core.AntsException;
 import dev.ants.core.Json;
+import dev.ants.core.Sha256;
 import dev.ants.core.pipeline.StepRunner;
-import dev.ants.core.progress.ProgressListener;
+import dev.ants.core.progress.Progress;
 import dev.ants.core.tree.NineFrontTree;
 import dev.ants.patch.PatchOverlay;
 import dev.ants.patch.PatchSet;
@@ -16,9 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +34,7 @@ public final class KernelBuild {
     private KernelBuild() {
     }
 
-    public static Path build(Path tree, Arch arch, Path outDir, ProgressListener progress) {
+    public static Path build(Path tree, Arch arch, Path outDir, Progress progress) {
         return build(tree, arch, outDir, HostToolchain.defaultCacheRoot(), List.of(), progress);
     }
 
@@ -44,7 +43,7 @@ public final class KernelBuild {
      * @return the kernel file in {@code outDir}
      */
     public static Path build(Path tree, Arch arch, Path outDir, Path cacheRoot, List<String> patches,
-                             ProgressListener progress) {
+                             Progress progress) {
         return build(tree, arch, outDir, cacheRoot, null, patches, progress);
     }
 
@@ -52,7 +51,7 @@ public final class KernelBuild {
      * Builds the kernel with a patch set applied (as an overlay kept in the cache, so rebuilds stay
      * incremental), or the stock kernel when {@code set} is null.
      */
-    public static Path build(Path tree, Arch arch, Path outDir, Path cacheRoot, PatchSet set, ProgressListener progress) {
+    public static Path build(Path tree, Arch arch, Path outDir, Path cacheRoot, PatchSet set, Progress progress) {
         NineFrontTree t = NineFrontTree.open(tree);
         if (set == null) return build(t.root(), arch, outDir, cacheRoot, null, List.of(), progress);
         Path overlayDir = cacheRoot.resolve("overlay").resolve(buildId(t.root(), arch, true));
@@ -67,7 +66,7 @@ public final class KernelBuild {
      * @return the kernel file in {@code outDir}
      */
     public static Path build(Path tree, Arch arch, Path outDir, Path cacheRoot, Path overlay, List<String> patches,
-                             ProgressListener progress) {
+                             Progress progress) {
         NineFrontTree t = NineFrontTree.open(tree);
         Path out = outDir.toAbsolutePath().normalize();
         if (Files.exists(out) && !Files.isDirectory(out)) {
@@ -91,7 +90,7 @@ public final class KernelBuild {
 
     /** One build root per tree path, architecture and stock-or-patched, so the two never share objects. */
     static String buildId(Path tree, Arch arch, boolean patched) {
-        return sha256((tree + "\0" + arch.objtype).getBytes(StandardCharsets.UTF_8)).substring(0, 16) + "-" + arch.objtype
+        return Sha256.of(tree + "\0" + arch.objtype).substring(0, 16) + "-" + arch.objtype
                 + (patched ? "-ants" : "");
     }
 
@@ -106,7 +105,7 @@ public final class KernelBuild {
             Map<String, String> sums = new LinkedHashMap<>();
             for (Map.Entry<String, Path> o : outputs.entrySet()) {
                 Files.copy(o.getValue(), tmp.resolve(o.getKey()));
-                sums.put(o.getKey(), sha256(Files.readAllBytes(o.getValue())));
+                sums.put(o.getKey(), Sha256.of(o.getValue()));
             }
             Map<String, Object> m = c.treeIdentity();
             m.put("arch", c.arch.objtype);
@@ -130,7 +129,7 @@ public final class KernelBuild {
 
     /** sha256 over the kernel's inputs in a tree without git metadata: sys/src/9, sys/include and the libraries. */
     static String contentHash(Path tree) throws IOException {
-        MessageDigest md = digest();
+        MessageDigest md = Sha256.digest();
         List<Path> roots = new ArrayList<>(List.of(tree.resolve("sys/src/9"), tree.resolve("sys/include")));
         try (Stream<Path> s = Files.list(tree.resolve("sys/src"))) {
             s.filter(p -> p.getFileName().toString().startsWith("lib")).sorted().forEach(roots::add);
@@ -146,18 +145,7 @@ public final class KernelBuild {
                 }
             }
         }
-        return HexFormat.of().formatHex(md.digest());
+        return Sha256.hex(md.digest());
     }
 
-    static String sha256(byte[] b) {
-        return HexFormat.of().formatHex(digest().digest(b));
-    }
-
-    private static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package dev.ants.hostbuild;
 
 import dev.ants.core.host.HostProcess;
+import dev.ants.core.host.Parallelism;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,12 +14,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Runs independent host commands (gcc compiles) two at a time: the machine has 2 cores shared with
- * other work. The first failure is reported with the command, its directory and its output's tail.
+ * Runs independent host commands (gcc compiles) as many at a time as the build's job count. The first failure is reported with the command, its directory and its output's tail.
  */
 final class ParallelCommands {
-    static final int JOBS = 2;
-
     record Cmd(List<String> argv, Path dir, String label) { }
 
     interface Done {
@@ -29,7 +27,7 @@ final class ParallelCommands {
     }
 
     static void run(List<Cmd> cmds, Done done, String hint) throws IOException, InterruptedException {
-        ExecutorService ex = Executors.newFixedThreadPool(JOBS);
+        ExecutorService ex = Executors.newFixedThreadPool(Parallelism.defaultJobs());
         try {
             List<Future<HostProcess.Result>> fs = new ArrayList<>();
             for (Cmd c : cmds) {

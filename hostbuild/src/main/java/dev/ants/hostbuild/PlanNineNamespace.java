@@ -1,6 +1,7 @@
 package dev.ants.hostbuild;
 
 import dev.ants.core.FileTrees;
+import dev.ants.core.host.Parallelism;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -118,7 +119,7 @@ final class PlanNineNamespace {
         }
         for (String rel : BuildRoot.SHADOWED) a.addAll(List.of("--bind", build.shadow(rel).toString(), "/" + rel));
         a.addAll(List.of("--chdir", dir, "/usr/bin/env", "-i",
-                "objtype=" + arch.objtype, "cputype=linux", "NPROC=2", "path=.\u0001/bin", "home=/tmp",
+                "objtype=" + arch.objtype, "cputype=linux", "NPROC=" + Parallelism.defaultJobs(), "path=.\u0001/bin", "home=/tmp",
                 "user=glenda", "sysname=ants", "TMPDIR=/tmp", "PATH=/usr/bin"));
         a.addAll(cmd);
         return a;

@@ -2,7 +2,7 @@ package dev.ants.hostbuild;
 
 import dev.ants.core.FileTrees;
 import dev.ants.core.pipeline.Step;
-import dev.ants.core.progress.ProgressListener;
+import dev.ants.core.progress.Progress;
 
 /** Syncs the build root's shadow of the tree and lays out the namespace's /bin. */
 final class PrepareBuildRootStep implements Step<Void> {
@@ -20,7 +20,7 @@ final class PrepareBuildRootStep implements Step<Void> {
     }
 
     @Override
-    public Void run(ProgressListener progress) throws Exception {
+    public Void run(Progress progress) throws Exception {
         if (build.sync()) {
             // A patched file is the tree's again; its objects are newer than it, so start clean.
             progress.note("a file left the patch overlay: rebuilding " + build.root() + " from scratch");

@@ -1,13 +1,13 @@
 package dev.ants.hostbuild;
 
+import dev.ants.core.Sha256;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -22,12 +22,7 @@ final class ToolchainKey {
     }
 
     static String compute(Path tree, HostToolList list, OwnSources own, String gccVersion) throws IOException {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest md = Sha256.digest();
         update(md, "tool-list", list.raw());
         update(md, "gcc", gccVersion.getBytes(StandardCharsets.UTF_8));
         for (Map.Entry<String, byte[]> e : own.files().entrySet()) update(md, "own:" + e.getKey(), e.getValue());
@@ -43,7 +38,7 @@ final class ToolchainKey {
                 }
             }
         }
-        return HexFormat.of().formatHex(md.digest()).substring(0, 32);
+        return Sha256.hex(md.digest()).substring(0, 32);
     }
 
     private static void update(MessageDigest md, String name, byte[] data) {

@@ -4,7 +4,8 @@ import dev.ants.core.FileTrees;
 import dev.ants.core.AntsException;
 import dev.ants.core.ExitCode;
 import dev.ants.core.Json;
-import dev.ants.core.progress.ProgressListener;
+import dev.ants.core.Sha256;
+import dev.ants.core.progress.Progress;
 import dev.ants.core.tree.NineFrontTree;
 
 import java.io.DataInputStream;
@@ -16,9 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,14 +47,14 @@ public final class UserlandBuild {
     private UserlandBuild() {
     }
 
-    public static Result build(Path tree, Arch arch, Path outDir, ProgressListener progress) {
+    public static Result build(Path tree, Arch arch, Path outDir, Progress progress) {
         return build(tree, arch, outDir, HostToolchain.defaultCacheRoot(), progress);
     }
 
     /**
      * @param outDir a new or empty directory, or one an earlier userland build wrote (it is replaced)
      */
-    public static Result build(Path tree, Arch arch, Path outDir, Path cacheRoot, ProgressListener progress) {
+    public static Result build(Path tree, Arch arch, Path outDir, Path cacheRoot, Progress progress) {
         NineFrontTree t = NineFrontTree.open(tree);
         Path out = outDir.toAbsolutePath().normalize();
         requireReplaceable(out);
@@ -138,7 +137,7 @@ public final class UserlandBuild {
                 sums.put(rel, copy(base.resolve(rel), to));
                 if (isExecutable(to, c.arch)) binaries++;
             }
-            MessageDigest all = sha256();
+            MessageDigest all = Sha256.digest();
             for (Map.Entry<String, String> e : sums.entrySet()) {
                 all.update((e.getValue() + "  " + e.getKey() + "\n").getBytes(StandardCharsets.UTF_8));
             }
@@ -147,7 +146,7 @@ public final class UserlandBuild {
             m.put("toolchain", c.toolchain.key());
             m.put("binaries", binaries);
             m.put("files", sums.size());
-            m.put("digest", HexFormat.of().formatHex(all.digest()));
+            m.put("digest", Sha256.hex(all.digest()));
             m.put("toleratedFailures", tolerated);
             m.put("sha256", sums);
             Files.writeString(tmp.resolve(MANIFEST), Json.write(m) + "\n");
@@ -162,12 +161,12 @@ public final class UserlandBuild {
     }
 
     private static String copy(Path from, Path to) throws IOException {
-        MessageDigest md = sha256();
+        MessageDigest md = Sha256.digest();
         try (InputStream in = new DigestInputStream(Files.newInputStream(from), md)) {
             Files.copy(in, to);
         }
         to.toFile().setExecutable(Files.isExecutable(from), false);
-        return HexFormat.of().formatHex(md.digest());
+        return Sha256.hex(md.digest());
     }
 
     /** A Plan 9 a.out of {@code arch}: its magic, big-endian, at offset 0. */
@@ -178,11 +177,4 @@ public final class UserlandBuild {
         }
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

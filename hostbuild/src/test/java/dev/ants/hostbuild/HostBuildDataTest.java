@@ -72,7 +72,7 @@ class HostBuildDataTest {
     @Test
     void notATreeIsBadInput() {
         AntsException e = assertThrows(AntsException.class,
-                () -> HostToolchain.bootstrap(tmp, tmp.resolve("cache"), dev.ants.core.progress.ProgressListener.SILENT));
+                () -> HostToolchain.bootstrap(tmp, tmp.resolve("cache"), dev.ants.core.progress.Progress.SILENT));
         assertEquals(ExitCode.BAD_INPUT, e.exitCode());
         assertTrue(Files.notExists(tmp.resolve("cache")), "nothing written for bad input");
     }

@@ -1,9 +1,13 @@
 package dev.ants.image;
 
+import dev.ants.core.Sha256;
 import dev.ants.core.AntsException;
 import dev.ants.core.ExitCode;
+import dev.ants.core.FileTrees;
+import dev.ants.core.cleanup.Cleanup;
+import dev.ants.core.cleanup.Leftovers;
 import dev.ants.core.pipeline.StepRunner;
-import dev.ants.core.progress.ProgressListener;
+import dev.ants.core.progress.Progress;
 import dev.ants.image.disk.DiskLayout;
 import dev.ants.image.steps.ConvertQcow2Step;
 import dev.ants.image.steps.CreateSparseFileStep;
@@ -22,7 +26,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Writes a BIOS-bootable 9front disk image (layout: {@link DiskLayout}) and its manifest FILE.json.
@@ -41,7 +44,7 @@ public final class DiskImageBuilder {
         return image.resolveSibling(image.getFileName() + ".json");
     }
 
-    public static Result build(DiskImageSpec spec, Path output, ProgressListener progress) {
+    public static Result build(DiskImageSpec spec, Path output, Progress progress) {
         Path out = output.toAbsolutePath().normalize();
         DiskLayout layout = DiskLayout.forBytes(spec.sizeBytes());
         String plan9ini = spec.plan9Ini();
@@ -49,16 +52,16 @@ public final class DiskImageBuilder {
         StepRunner steps = new StepRunner(progress);
 
         Path dir = out.getParent();
-        String tag = "." + out.getFileName() + ".ants-" + UUID.randomUUID().toString().substring(0, 8);
+        String tag = Leftovers.tempName(out.getFileName().toString());
         Path raw = dir.resolve(tag + ".raw");
         Path qcow = dir.resolve(tag + ".qcow2");
         Path json = dir.resolve(tag + ".json");
         List<Path> temps = List.of(raw, qcow, json);
         // Ctrl-C ends the JVM through shutdown hooks without running finally blocks: clean up there too
-        Thread cleanup = new Thread(() -> temps.forEach(DiskImageBuilder::deleteQuietly), "remove partial image");
-        Runtime.getRuntime().addShutdownHook(cleanup);
+        Cleanup.Registration cleanup = Cleanup.onExit("remove partial image", () -> temps.forEach(FileTrees::deleteQuietly));
         try {
             Files.createDirectories(dir);
+            for (Path p : Leftovers.removeStale(dir)) progress.note("removed " + p + ", left by a run that was killed");
             steps.run(new CreateSparseFileStep(raw, layout.bytes()));
             steps.run(new WriteMbrStep(raw, layout, spec.loaders().mbr()));
             Map<String, byte[]> files = new LinkedHashMap<>();
@@ -98,11 +101,7 @@ public final class DiskImageBuilder {
             throw new AntsException(ExitCode.ENVIRONMENT, "writing image " + out + " failed: " + e,
                     "check free disk space and permissions in " + dir, e);
         } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(cleanup);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook runs anyway
-            }
+            cleanup.close();
             List<Path> left = new ArrayList<>();
             for (Path t : temps) {
                 try {
@@ -112,14 +111,6 @@ public final class DiskImageBuilder {
                 }
             }
             if (!left.isEmpty()) progress.note("could not remove temporary files " + left);
-        }
-    }
-
-    private static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-            // best effort while the JVM exits
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.ants.image;
 
+import dev.ants.core.Sha256;
 import dev.ants.image.disk.DiskLayout;
 
 import java.util.LinkedHashMap;

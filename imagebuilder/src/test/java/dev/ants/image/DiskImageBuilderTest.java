@@ -1,10 +1,11 @@
 package dev.ants.image;
 
+import dev.ants.core.Sha256;
 import dev.ants.core.AntsException;
 import dev.ants.core.ExitCode;
 import dev.ants.core.Json;
 import dev.ants.core.host.HostProcess;
-import dev.ants.core.progress.ProgressListener;
+import dev.ants.core.progress.Progress;
 import dev.ants.image.testutil.Mtools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,7 +76,7 @@ class DiskImageBuilderTest {
     @Test
     void mbrHasCodeAndOneActivePlan9EntryFromLba2048ToTheEnd() throws Exception {
         Path img = tmp.resolve("disk.img");
-        DiskImageBuilder.build(spec(ImageFormat.RAW, List.of()), img, ProgressListener.SILENT);
+        DiskImageBuilder.build(spec(ImageFormat.RAW, List.of()), img, Progress.SILENT);
         assertEquals(SIZE, Files.size(img));
         byte[] s = sector(img, 0);
         assertArrayEquals(pattern(407, 1), Arrays.copyOf(s, 407), "mbr code at 0");
@@ -97,7 +98,7 @@ class DiskImageBuilderTest {
     @Test
     void prepTableSitsInThePartitionsSecondSector() throws Exception {
         Path img = tmp.resolve("disk.img");
-        DiskImageBuilder.build(spec(ImageFormat.RAW, List.of()), img, ProgressListener.SILENT);
+        DiskImageBuilder.build(spec(ImageFormat.RAW, List.of()), img, Progress.SILENT);
         byte[] s = sector(img, 2049);
         long end = SIZE / 512 - 2048;
         String want = "part 9fat 0 65536\npart nvram 65536 65537\npart fs 65537 " + end + "\n";
@@ -108,7 +109,7 @@ class DiskImageBuilderTest {
     @Test
     void nineFatBootSectorIsPbsWithOurBpb() throws Exception {
         Path img = tmp.resolve("disk.img");
-        DiskImageBuilder.build(spec(ImageFormat.RAW, List.of()), img, ProgressListener.SILENT);
+        DiskImageBuilder.build(spec(ImageFormat.RAW, List.of()), img, Progress.SILENT);
         byte[] s = sector(img, 2048);
         ByteBuffer b = ByteBuffer.wrap(s).order(ByteOrder.LITTLE_ENDIAN);
         assertEquals(0xEB, s[0] & 0xFF);
@@ -124,7 +125,7 @@ class DiskImageBuilderTest {
     void mtoolsReadsTheNineFatAtItsOffset() throws Exception {
         assumeTrue(Mtools.has("mdir"), "mtools is not installed (apt-get install mtools): skipping the cross-check");
         Path img = tmp.resolve("disk.img");
-        DiskImageBuilder.build(spec(ImageFormat.RAW, List.of("*acpi=0")), img, ProgressListener.SILENT);
+        DiskImageBuilder.build(spec(ImageFormat.RAW, List.of("*acpi=0")), img, Progress.SILENT);
         String at = img + "@@" + PART_OFFSET;
         String dir = Mtools.run("mdir", "-b", "-i", at, "::");
         assertTrue(dir.contains("9BOOTFAT") && dir.contains("PLAN9.INI") && dir.contains("9PC64"), dir);
@@ -141,7 +142,7 @@ class DiskImageBuilderTest {
     void manifestRecordsSumsLayoutPlan9IniAndHints() throws Exception {
         Path img = tmp.resolve("disk.img");
         DiskImageSpec spec = spec(ImageFormat.RAW, List.of());
-        DiskImageBuilder.Result r = DiskImageBuilder.build(spec, img, ProgressListener.SILENT);
+        DiskImageBuilder.Result r = DiskImageBuilder.build(spec, img, Progress.SILENT);
         assertEquals(tmp.resolve("disk.img.json"), r.manifest());
         var m = Json.readTree(r.manifest());
         assertEquals(Sha256.of(img), m.at("/image/sha256").asText());
@@ -166,8 +167,8 @@ class DiskImageBuilderTest {
     @Test
     void sameInputsGiveTheSameImage() throws Exception {
         DiskImageSpec s = spec(ImageFormat.RAW, List.of());
-        DiskImageBuilder.build(s, tmp.resolve("a.img"), ProgressListener.SILENT);
-        DiskImageBuilder.build(s, tmp.resolve("b.img"), ProgressListener.SILENT);
+        DiskImageBuilder.build(s, tmp.resolve("a.img"), Progress.SILENT);
+        DiskImageBuilder.build(s, tmp.resolve("b.img"), Progress.SILENT);
         assertEquals(Sha256.of(tmp.resolve("a.img")), Sha256.of(tmp.resolve("b.img")));
     }
 
@@ -175,9 +176,9 @@ class DiskImageBuilderTest {
     void qcow2HoldsTheSameSectorsAsRaw() throws Exception {
         assumeTrue(Mtools.has("qemu-img"), "qemu-img is not installed (apt-get install qemu-utils)");
         DiskImageSpec raw = spec(ImageFormat.RAW, List.of());
-        DiskImageBuilder.build(raw, tmp.resolve("r.img"), ProgressListener.SILENT);
+        DiskImageBuilder.build(raw, tmp.resolve("r.img"), Progress.SILENT);
         DiskImageBuilder.Result q = DiskImageBuilder.build(spec(ImageFormat.QCOW2, List.of()), tmp.resolve("q.qcow2"),
-                ProgressListener.SILENT);
+                Progress.SILENT);
         var m = Json.readTree(q.manifest());
         assertEquals("qcow2", m.at("/image/format").asText());
         assertEquals(Sha256.of(tmp.resolve("r.img")), m.at("/image/rawSha256").asText());
@@ -193,7 +194,7 @@ class DiskImageBuilderTest {
         DiskImageSpec s = new DiskImageSpec("amd64", kernel(40 << 20), fakeLoaders(), SIZE, ImageFormat.RAW,
                 List.of(), List.of());
         Path img = tmp.resolve("disk.img");
-        AntsException e = assertThrows(AntsException.class, () -> DiskImageBuilder.build(s, img, ProgressListener.SILENT));
+        AntsException e = assertThrows(AntsException.class, () -> DiskImageBuilder.build(s, img, Progress.SILENT));
         assertTrue(e.getMessage().contains("do not fit"), e.getMessage());
         assertFalse(Files.exists(img));
         assertFalse(Files.exists(tmp.resolve("disk.img.json")));
@@ -205,12 +206,12 @@ class DiskImageBuilderTest {
         Path img = tmp.resolve("disk.img");
         DiskImageSpec small = new DiskImageSpec("amd64", kernel(1000), fakeLoaders(), 32L << 20, ImageFormat.RAW,
                 List.of(), List.of());
-        AntsException e = assertThrows(AntsException.class, () -> DiskImageBuilder.build(small, img, ProgressListener.SILENT));
+        AntsException e = assertThrows(AntsException.class, () -> DiskImageBuilder.build(small, img, Progress.SILENT));
         assertEquals(ExitCode.BAD_INPUT, e.exitCode());
         DiskImageSpec odd = new DiskImageSpec("amd64", kernel(1000), fakeLoaders(), (64L << 20) + 100, ImageFormat.RAW,
                 List.of(), List.of());
         assertEquals(ExitCode.BAD_INPUT, assertThrows(AntsException.class,
-                () -> DiskImageBuilder.build(odd, img, ProgressListener.SILENT)).exitCode());
+                () -> DiskImageBuilder.build(odd, img, Progress.SILENT)).exitCode());
         assertThrows(AntsException.class, () -> Plan9Ini.text("9pc64", List.of("bootfile=x")));
         assertThrows(AntsException.class, () -> Plan9Ini.text("9pc64", List.of("a b=c")));
         assertFalse(Files.exists(img));

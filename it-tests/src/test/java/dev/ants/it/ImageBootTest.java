@@ -1,7 +1,7 @@
 package dev.ants.it;
 
 import dev.ants.core.Json;
-import dev.ants.core.progress.ProgressListener;
+import dev.ants.core.progress.Progress;
 import dev.ants.core.tree.NineFrontTree;
 import dev.ants.harness.BootRequest;
 import dev.ants.harness.Harness;
@@ -49,17 +49,17 @@ class ImageBootTest {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/qemu-system-x86_64")), "qemu-system-x86 is not installed");
 
         Path cache = HostToolchain.defaultCacheRoot();
-        Path kernel = KernelBuild.build(tree, Arch.AMD64, tmp.resolve("k"), cache, PatchSetSource.builtIn(), ProgressListener.SILENT);
+        Path kernel = KernelBuild.build(tree, Arch.AMD64, tmp.resolve("k"), cache, PatchSetSource.builtIn(), Progress.SILENT);
         Path loaders = tmp.resolve("loaders");
-        KernelBuild.build(tree, Arch.I386, loaders, cache, (PatchSet) null, ProgressListener.SILENT);
+        KernelBuild.build(tree, Arch.I386, loaders, cache, (PatchSet) null, Progress.SILENT);
 
         HardwareModel ide = ModelCatalog.builtIn().get("pc-ide");
         Path image = tmp.resolve("ants.img");
         DiskImageBuilder.Result r = DiskImageBuilder.build(new DiskImageSpec("amd64", kernel, BootLoaders.in(loaders),
                 2L << 30, ImageFormat.RAW, List.of(), List.of(new ModelHint(ide.name(), ide.disk9(), ide.uefi()))),
-                image, ProgressListener.SILENT);
+                image, Progress.SILENT);
         var manifest = Json.readTree(r.manifest());
-        assertEquals(manifest.at("/image/sha256").asText(), dev.ants.image.Sha256.of(image), "manifest records the image's sha256");
+        assertEquals(manifest.at("/image/sha256").asText(), dev.ants.core.Sha256.of(image), "manifest records the image's sha256");
         String disk = manifest.at("/hints/pc-ide/disk").asText();
         assertEquals("sdC0", disk);
 

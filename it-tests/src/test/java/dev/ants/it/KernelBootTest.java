@@ -1,7 +1,7 @@
 package dev.ants.it;
 
 import dev.ants.core.Json;
-import dev.ants.core.progress.ProgressListener;
+import dev.ants.core.progress.Progress;
 import dev.ants.core.tree.NineFrontTree;
 import dev.ants.hostbuild.Arch;
 import dev.ants.hostbuild.KernelBuild;
@@ -59,7 +59,7 @@ class KernelBootTest {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/qemu-system-x86_64")), "qemu-system-x86 is not installed");
 
         Path out = tmp.resolve("out-" + arch.objtype);
-        Path kernel = KernelBuild.build(tree, arch, out, ProgressListener.SILENT);
+        Path kernel = KernelBuild.build(tree, arch, out, Progress.SILENT);
         assertEquals(out.resolve(arch.kernel), kernel);
         @SuppressWarnings("unchecked")
         Map<String, Object> manifest = Json.JSON.readValue(out.resolve("kernel.json").toFile(), Map.class);

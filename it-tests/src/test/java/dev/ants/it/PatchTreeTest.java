@@ -1,6 +1,6 @@
 package dev.ants.it;
 
-import dev.ants.core.progress.ProgressListener;
+import dev.ants.core.progress.Progress;
 import dev.ants.core.tree.NineFrontTree;
 import dev.ants.patch.PatchEngine;
 import dev.ants.patch.PatchReport;
@@ -45,11 +45,11 @@ class PatchTreeTest {
         PatchSet set = PatchSetSource.fromRepository(repo);
         PatchEngine engine = new PatchEngine();
 
-        PatchReport check = engine.apply(PatchRequest.check(tree.root()).withPatchSet(set), ProgressListener.SILENT);
+        PatchReport check = engine.apply(PatchRequest.check(tree.root()).withPatchSet(set), Progress.SILENT);
         assertEquals("would-apply", check.result(), "the set must apply cleanly to " + tree);
 
         Path patched = work.resolve("patched");
-        PatchReport applied = engine.apply(PatchRequest.copy(tree.root(), patched).withPatchSet(set), ProgressListener.SILENT);
+        PatchReport applied = engine.apply(PatchRequest.copy(tree.root(), patched).withPatchSet(set), Progress.SILENT);
         assertEquals("applied", applied.result());
         System.out.printf("PatchTreeTest %s: applied %d patches to %d files; copy %d ms, total %d ms%n",
                 tree, set.patches().size(), applied.files().size(), applied.copyMillis(), applied.totalMillis());
@@ -65,10 +65,10 @@ class PatchTreeTest {
             }
         }
 
-        PatchReport again = engine.apply(PatchRequest.check(patched).withPatchSet(set), ProgressListener.SILENT);
+        PatchReport again = engine.apply(PatchRequest.check(patched).withPatchSet(set), Progress.SILENT);
         assertEquals("already-applied", again.result());
 
-        PatchReport reversed = engine.apply(PatchRequest.inPlace(patched).reversed().withPatchSet(set), ProgressListener.SILENT);
+        PatchReport reversed = engine.apply(PatchRequest.inPlace(patched).reversed().withPatchSet(set), Progress.SILENT);
         assertEquals("reversed", reversed.result());
         System.out.printf("PatchTreeTest %s: reversed in place in %d ms%n", tree, reversed.totalMillis());
         assertSameTree(tree.root(), patched);

@@ -1,7 +1,7 @@
 package dev.ants.it;
 
 import dev.ants.core.Json;
-import dev.ants.core.progress.ProgressListener;
+import dev.ants.core.progress.Progress;
 import dev.ants.core.tree.NineFrontTree;
 import dev.ants.hostbuild.Arch;
 import dev.ants.hostbuild.UserlandBuild;
@@ -38,7 +38,7 @@ class UserlandBuildTest {
                 "set ANTS_9FRONT_TREE to a 9front checkout (e.g. /work/trees/9front-2025) to build the whole userland");
 
         Path out = tmp.resolve("userland");
-        UserlandBuild.Result r = UserlandBuild.build(tree, Arch.AMD64, out, ProgressListener.SILENT);
+        UserlandBuild.Result r = UserlandBuild.build(tree, Arch.AMD64, out, Progress.SILENT);
         assertEquals(out.toAbsolutePath().normalize(), r.dir());
         assertTrue(r.binaries() >= 500, "at least 500 amd64 binaries, got " + r.binaries());
 

@@ -2,7 +2,9 @@ package dev.ants.patch;
 
 import dev.ants.core.AntsException;
 import dev.ants.core.FileTrees;
-import dev.ants.core.progress.ProgressListener;
+import dev.ants.core.cleanup.Cleanup;
+import dev.ants.core.cleanup.Leftovers;
+import dev.ants.core.progress.Progress;
 import dev.ants.core.tree.NineFrontTree;
 
 import java.io.IOException;
@@ -30,16 +32,17 @@ public final class PatchEngine {
         this.hook = hook;
     }
 
-    public PatchReport apply(PatchRequest req, ProgressListener progress) {
+    public PatchReport apply(PatchRequest req, Progress progress) {
         long start = System.nanoTime();
         NineFrontTree tree = NineFrontTree.open(req.tree());
         Path root = tree.root();
         if (!req.check() && !req.inPlace() && req.outDir() == null) {
             throw AntsException.badInput("no output directory given", "pass -o DIR for a patched copy, or --in-place to change the tree");
         }
-        progress.phase("read patch set", 0);
-        PatchSet set = req.patchSet() != null ? req.patchSet() : PatchSetSource.builtIn();
-        progress.endPhase();
+        PatchSet set;
+        try (Progress p = progress.child("read patch set")) {
+            set = req.patchSet() != null ? req.patchSet() : PatchSetSource.builtIn();
+        }
 
         List<String> recovered = List.of();
         if (req.inPlace() && !req.check()) {
@@ -50,9 +53,10 @@ public final class PatchEngine {
                     "run the same command with --in-place to roll the interrupted run back first, or use a clean tree");
         }
 
-        progress.phase("plan", 0);
-        Plan plan = Planner.plan(new TreeReader(root), set, req.reverse());
-        progress.endPhase();
+        Plan plan;
+        try (Progress p = progress.child("plan")) {
+            plan = Planner.plan(new TreeReader(root), set, req.reverse());
+        }
 
         String mode = req.check() ? "check" : req.inPlace() ? "in-place" : "copy";
         String output = null;
@@ -62,11 +66,12 @@ public final class PatchEngine {
                 write(root, plan, progress);
                 output = root.toString();
             } else if (!req.check()) {
-                Path out = outputDir(root, req.outDir());
-                Path staging = staging(out);
-                try {
+                Path out = outputDir(tree, req.outDir());
+                Path staging = staging(out, progress);
+                // a signal ends the JVM through shutdown hooks only: the partial copy goes there too
+                try (Cleanup.Registration r = Cleanup.onExit("remove " + staging, () -> FileTrees.deleteQuietly(staging))) {
                     long t = System.nanoTime();
-                    TreeCopier.copy(root, staging, progress);
+                    copy(root, staging, progress);
                     copyMillis = (System.nanoTime() - t) / 1_000_000;
                     write(staging, plan, progress);
                     if (Files.isDirectory(out)) Files.delete(out);  // checked empty by outputDir
@@ -95,17 +100,30 @@ public final class PatchEngine {
                 patches, plan.files(), recovered, plan.notes(), copyMillis, (System.nanoTime() - start) / 1_000_000);
     }
 
-    private void write(Path root, Plan plan, ProgressListener progress) throws IOException {
-        progress.phase("write", plan.changes().size());
-        long[] n = {0};
-        TreeWriter.write(root, plan.changes(), path -> {
-            progress.advance(++n[0], path);
-            hook.afterFile(path);
-        });
-        progress.endPhase();
+    private void write(Path root, Plan plan, Progress progress) throws IOException {
+        try (Progress p = progress.child("write", plan.changes().size())) {
+            long[] n = {0};
+            TreeWriter.write(root, plan.changes(), path -> {
+                p.advance(++n[0], path);
+                hook.afterFile(path);
+            });
+        }
     }
 
-    private static List<String> recover(Path root, ProgressListener progress) {
+    /** Real copies, not hard links: a later write to either tree must never show up in the other. */
+    static void copy(Path from, Path to, Progress progress) throws IOException {
+        long total;
+        try (var s = Files.walk(from)) {
+            total = s.count();
+        }
+        try (Progress p = progress.child("copy tree", total)) {
+            FileTrees.copyTree(from, to, n -> {
+                if (n % 500 == 0 || n == total) p.advance(n, "");
+            });
+        }
+    }
+
+    private static List<String> recover(Path root, Progress progress) {
         try {
             List<String> restored = TreeWriter.recover(root);
             if (!restored.isEmpty()) {
@@ -126,13 +144,10 @@ public final class PatchEngine {
         return req.reverse() ? "reversed" : "applied";
     }
 
-    /** Validates -o: not inside the tree (the copy would copy itself), absent or an empty directory. */
-    private static Path outputDir(Path root, Path requested) throws IOException {
+    /** Validates -o: not overlapping the tree, even through links; absent or an empty directory. */
+    private static Path outputDir(NineFrontTree tree, Path requested) throws IOException {
         Path out = requested.toAbsolutePath().normalize();
-        if (out.startsWith(root) || root.startsWith(out)) {
-            throw AntsException.badInput("the output directory " + out + " overlaps the tree " + root,
-                    "choose an output directory outside the tree");
-        }
+        tree.requireOutside(out, "-o");
         if (Files.exists(out)) {
             boolean empty = false;
             if (Files.isDirectory(out)) {
@@ -148,28 +163,11 @@ public final class PatchEngine {
         return out;
     }
 
-    /**
-     * A hidden sibling of the output, named after this process so that leftovers of killed runs are
-     * recognisable and removed by the next run (only when their process is gone).
-     */
-    private static Path staging(Path out) throws IOException {
+    /** A hidden sibling of the output owned by this process; killed runs' leftovers go first. */
+    private static Path staging(Path out, Progress progress) throws IOException {
         Path parent = out.getParent();
         Files.createDirectories(parent);
-        String prefix = "." + out.getFileName() + ".ants-partial-";
-        try (var s = Files.list(parent)) {
-            for (Path p : (Iterable<Path>) s::iterator) {
-                String name = p.getFileName().toString();
-                if (!name.startsWith(prefix)) continue;
-                try {
-                    long pid = Long.parseLong(name.substring(prefix.length()));
-                    if (ProcessHandle.of(pid).isEmpty()) FileTrees.deleteTree(p);
-                } catch (NumberFormatException ignored) {
-                    // Not ours.
-                }
-            }
-        }
-        Path staging = parent.resolve(prefix + ProcessHandle.current().pid());
-        FileTrees.deleteTree(staging);
-        return staging;
+        for (Path p : Leftovers.removeStale(parent)) progress.note("removed " + p + ", left by a run that was killed");
+        return parent.resolve(Leftovers.tempName(out.getFileName().toString()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.ants.patch;
 
 import dev.ants.core.AntsException;
+import dev.ants.core.Sha256;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,9 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -187,17 +186,13 @@ public final class PatchSet {
         }
 
         String hex() {
-            try {
-                MessageDigest md = MessageDigest.getInstance("SHA-256");
-                for (var e : parts.entrySet()) {
-                    md.update(e.getKey().getBytes(StandardCharsets.UTF_8));
-                    md.update((byte) 0);
-                    md.update(MessageDigest.getInstance("SHA-256").digest(e.getValue()));
-                }
-                return HexFormat.of().formatHex(md.digest());
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
+            MessageDigest md = Sha256.digest();
+            for (var e : parts.entrySet()) {
+                md.update(e.getKey().getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+                md.update(Sha256.digest().digest(e.getValue()));
             }
+            return Sha256.hex(md.digest());
         }
     }
 }

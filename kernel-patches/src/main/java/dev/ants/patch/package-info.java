@@ -1,7 +1,7 @@
 /**
  * The patch engine behind `ants patch`: our own unified-diff reader and applier (no library).
  *
- * <p>Entry point: {@code new PatchEngine().apply(PatchRequest, ProgressListener)} returns a
+ * <p>Entry point: {@code new PatchEngine().apply(PatchRequest, Progress)} returns a
  * {@link dev.ants.patch.PatchReport} (plain records, JSON via core's {@code Json}). Failures are
  * {@code AntsException}s: a set that does not apply is BAD_INPUT (2) naming the patch, the file, the
  * hunk header, the lines it expected and what the tree has; I/O trouble is ENVIRONMENT (3).

@@ -3,7 +3,7 @@ package dev.ants.patch;
 import dev.ants.core.AntsException;
 import dev.ants.core.ExitCode;
 import dev.ants.core.Json;
-import dev.ants.core.progress.ProgressListener;
+import dev.ants.core.progress.Progress;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,12 +87,12 @@ class PatchEngineTest {
     }
 
     private PatchReport run(PatchRequest req) {
-        return engine.apply(req.withPatchSet(set), ProgressListener.SILENT);
+        return engine.apply(req.withPatchSet(set), Progress.SILENT);
     }
 
     private Path copyOf(Path t) throws IOException {
         Path out = tmp.resolve("copy-" + System.nanoTime());
-        TreeCopier.copy(t, out, ProgressListener.SILENT);
+        PatchEngine.copy(t, out, Progress.SILENT);
         return out;
     }
 
@@ -220,7 +220,7 @@ class PatchEngineTest {
             throw new IOException("disk full (simulated) after " + path);
         });
         AntsException e = assertThrows(AntsException.class,
-                () -> failing.apply(PatchRequest.inPlace(tree).withPatchSet(set), ProgressListener.SILENT));
+                () -> failing.apply(PatchRequest.inPlace(tree).withPatchSet(set), Progress.SILENT));
         assertEquals(ExitCode.ENVIRONMENT, e.exitCode());
         assertTrue(e.getMessage().contains("every file was restored"), e.getMessage());
         assertEquals(original, Trees.snapshot(tree));
@@ -239,7 +239,7 @@ class PatchEngineTest {
         PatchEngine dying = new PatchEngine(path -> {
             throw new Killed();
         });
-        assertThrows(Killed.class, () -> dying.apply(PatchRequest.inPlace(tree).withPatchSet(set), ProgressListener.SILENT));
+        assertThrows(Killed.class, () -> dying.apply(PatchRequest.inPlace(tree).withPatchSet(set), Progress.SILENT));
         // Mid-way state: the first file was replaced, the journal is still there.
         assertTrue(Files.isDirectory(tree.resolve(TreeWriter.JOURNAL)));
         assertTrue(Trees.read(tree, "sys/src/9/port/widget.c").contains("gadgetinit();"));
@@ -269,7 +269,7 @@ class PatchEngineTest {
         PatchEngine dying = new PatchEngine(path -> {
             if (++n[0] == 2) throw new Killed();
         });
-        assertThrows(Killed.class, () -> dying.apply(PatchRequest.inPlace(tree).withPatchSet(set), ProgressListener.SILENT));
+        assertThrows(Killed.class, () -> dying.apply(PatchRequest.inPlace(tree).withPatchSet(set), Progress.SILENT));
         assertTrue(Files.exists(tree.resolve("sys/src/9/gadget/gadget.c")));
         List<String> restored = TreeWriter.recover(tree);
         assertEquals(2, restored.size());
@@ -388,7 +388,7 @@ class PatchEngineTest {
     @Test
     void partlyPatchedTreeIsNamedAsSuch() throws IOException {
         Path only = Trees.patchDir(tmp.resolve("first"), Map.of("0001-test.diff", WIDGET_DIFF), Map.of());
-        engine.apply(PatchRequest.inPlace(tree).withPatchSet(PatchSetSource.fromDirectory(only, null)), ProgressListener.SILENT);
+        engine.apply(PatchRequest.inPlace(tree).withPatchSet(PatchSetSource.fromDirectory(only, null)), Progress.SILENT);
         AntsException e = assertThrows(AntsException.class, () -> run(PatchRequest.check(tree)));
         assertEquals(ExitCode.BAD_INPUT, e.exitCode());
         assertTrue(e.getMessage().contains("partly patched: 0001-test.diff is already applied, but 0002-test.diff is not applied yet"),
@@ -410,11 +410,26 @@ class PatchEngineTest {
         assertEquals(ExitCode.BAD_INPUT, e.exitCode());
         assertTrue(e.getMessage().contains("already exists and is not empty"), e.getMessage());
         e = assertThrows(AntsException.class, () -> run(PatchRequest.copy(tree, tree.resolve("inside"))));
-        assertTrue(e.getMessage().contains("overlaps the tree"), e.getMessage());
+        assertTrue(e.getMessage().contains("overlaps the 9front tree"), e.getMessage());
         Path empty = Files.createDirectory(tmp.resolve("empty"));
         assertEquals("applied", run(PatchRequest.copy(tree, empty)).result());
         e = assertThrows(AntsException.class, () -> run(new PatchRequest(tree, null, false, false, false, null)));
         assertTrue(e.getMessage().contains("no output directory"), e.getMessage());
+    }
+
+    @Test
+    void anOutputReachedThroughALinkToTheTreeIsRefusedAndNothingIsWritten() throws IOException {
+        Path link = Files.createSymbolicLink(tmp.resolve("link"), tree);
+        long before;
+        try (var s = Files.walk(tree)) {
+            before = s.count();
+        }
+        AntsException e = assertThrows(AntsException.class, () -> run(PatchRequest.copy(tree, link.resolve("sub"))));
+        assertEquals(ExitCode.BAD_INPUT, e.exitCode());
+        assertTrue(e.getMessage().contains("resolves to " + tree.toRealPath().resolve("sub")), e.getMessage());
+        try (var s = Files.walk(tree)) {
+            assertEquals(before, s.count(), "nothing was written into the tree");
+        }
     }
 
     @Test
@@ -423,7 +438,7 @@ class PatchEngineTest {
         gone.waitFor();
         Path stale = tmp.resolve(".out.ants-partial-" + gone.pid());
         Trees.write(stale, "half/copied.c", "int half;\n");
-        Path alive = tmp.resolve(".out.ants-partial-" + ProcessHandle.current().parent().orElseThrow().pid());
+        Path alive = tmp.resolve(".out.ants-partial-" + ProcessHandle.current().pid());
         Trees.write(alive, "busy.c", "int busy;\n");
         assertEquals("applied", run(PatchRequest.copy(tree, tmp.resolve("out"))).result());
         assertFalse(Files.exists(stale));

@@ -3,6 +3,7 @@ package dev.ants.harness;
 import dev.ants.core.FileTrees;
 import dev.ants.core.AntsException;
 import dev.ants.core.ExitCode;
+import dev.ants.core.progress.Progress;
 import dev.ants.harness.accel.KvmStatus;
 import dev.ants.harness.container.ContainerLauncher;
 import dev.ants.harness.expect.ConsoleSession;
@@ -157,7 +158,7 @@ public final class Harness {
         List<String> argv = null;
         List<String> lastLines = List.of();
         double bootSeconds = -1;
-        options.progress.phase("boot " + model.name() + " (" + accel.qemuName() + ")", 0);
+        Progress progress = options.progress.child("boot " + model.name() + " (" + accel.qemuName() + ")");
         try {
             dir = Files.createTempDirectory(req.runParent() != null ? Files.createDirectories(req.runParent())
                     : Path.of(System.getProperty("java.io.tmpdir")), "ants-" + model.name() + "-");
@@ -171,12 +172,14 @@ public final class Harness {
             m = QemuMachine.start(argv, layout, sessionOptions(req, accel, scenario), launcher(req, accel));
             if (detectStall && expectsOutputFirst(scenario) && !m.session().awaitFirstOutput(req.stallDeadline())) {
                 abandon(m, dir, socketDir);
+                progress.close();
                 return new Attempt(null, true, "no console output within " + req.stallDeadline().toSeconds() + " s");
             }
             if (attachIn != null) pump(attachIn, m);
-            outcome = scenario != null ? new ScenarioRunner(options.progress).run(scenario, m) : watch(m, req);
+            outcome = scenario != null ? new ScenarioRunner(progress).run(scenario, m) : watch(m, req);
             if (detectStall && m.session().bytesReceived() == 0 && "WATCHDOG".equals(outcome.failureKind())) {
                 abandon(m, dir, socketDir);
+                progress.close();
                 return new Attempt(null, true, "no console output at all");
             }
             if (outcome.passed() && snapshotDir != null) {
@@ -199,6 +202,7 @@ public final class Harness {
             return new Attempt(finish(req, accel, warnings, m, dir, socketDir, outcome, argv, lastLines, bootSeconds, t0), false, null);
         } finally {
             if (dir != null) ACTIVE_RUNS.remove(dir);
+            progress.close();
         }
     }
 
@@ -243,7 +247,6 @@ public final class Harness {
         } else if (dir != null) {
             FileTrees.deleteQuietly(dir);
         }
-        options.progress.endPhase();
         return r;
     }
 

@@ -8,7 +8,7 @@ import dev.ants.core.AntsException;
 import dev.ants.cli.suite.Suite;
 import dev.ants.cli.suite.SuiteCatalog;
 import dev.ants.cli.suite.SuiteDisk;
-import dev.ants.core.progress.ProgressListener;
+import dev.ants.core.progress.Progress;
 import dev.ants.harness.Harness;
 import dev.ants.harness.TestReport;
 import dev.ants.harness.TestRequest;
@@ -92,7 +92,7 @@ public final class TestCommand implements Callable<Integer> {
         double scale = machine.timeoutScale();
         Path dir = Inputs.outputDir(report, "--report");
 
-        ProgressListener progress = out.progress();
+        Progress progress = out.progress();
         Files.createDirectories(dir);
         Path kernelDir = dir.resolve("kernel");
         Path kernel = KernelBuild.build(root, arch.arch(), kernelDir, HostToolchain.defaultCacheRoot(),

@@ -49,7 +49,7 @@ public final class HostProbes {
     /** Builds run in a private mount namespace made by bubblewrap. */
     public static Probe bwrap() {
         try {
-            HostProcess.Result r = HostProcess.run(List.of("bwrap", "--dev-bind", "/", "/", "--tmpfs", "/mnt", "true"), QUICK);
+            HostProcess.Result r = HostProcess.run(Bwrap.hostRoot().tmpfs("/mnt").command("true"), QUICK);
             return r.ok() ? new Probe(true, "bubblewrap makes a private mount namespace", "")
                     : new Probe(false, "bwrap cannot create a mount namespace here: " + r.tail(2),
                     "run as root, or allow unprivileged user namespaces (e.g. Ubuntu 24.04: sysctl "

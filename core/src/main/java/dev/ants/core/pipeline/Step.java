@@ -1,6 +1,6 @@
 package dev.ants.core.pipeline;
 
-import dev.ants.core.progress.ProgressListener;
+import dev.ants.core.progress.Progress;
 
 /**
  * One job of the pipeline (tree → patch → build → image → boot/test → flash), in the manner of Jib's
@@ -8,8 +8,9 @@ import dev.ants.core.progress.ProgressListener;
  * constructor and whose result is the return value of {@link #run}.
  */
 public interface Step<T> {
-    /** Short lower-case description shown as the progress phase, e.g. "build kernel 9pc64". */
+    /** Short lower-case description shown as the step's progress name, e.g. "build kernel 9pc64". */
     String description();
 
-    T run(ProgressListener progress) throws Exception;
+    /** Runs the step, reporting on {@code progress}, a node the runner made for this step alone. */
+    T run(Progress progress) throws Exception;
 }

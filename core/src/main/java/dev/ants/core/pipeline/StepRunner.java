@@ -2,40 +2,36 @@ package dev.ants.core.pipeline;
 
 import dev.ants.core.AntsException;
 import dev.ants.core.ExitCode;
-import dev.ants.core.progress.ProgressListener;
+import dev.ants.core.progress.Progress;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * Runs steps one after another and reports each as a progress phase. Failures that are not already
+ * Runs steps, each under its own child of the caller's progress node. Failures that are not already
  * {@link AntsException}s are turned into one naming the step, so a user always learns where it broke.
  */
 public final class StepRunner {
-    private final ProgressListener progress;
+    private final Progress progress;
 
-    public StepRunner(ProgressListener progress) {
+    public StepRunner(Progress progress) {
         this.progress = progress;
     }
 
-    public ProgressListener progress() {
+    public Progress progress() {
         return progress;
     }
 
     public <T> T run(Step<T> step) {
-        progress.phase(step.description(), 0);
-        try {
-            T result = step.run(progress);
-            progress.endPhase();
-            return result;
+        try (Progress p = progress.child(step.description())) {
+            return step.run(p);
         } catch (AntsException e) {
             throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AntsException(ExitCode.INTERRUPTED, step.description() + ": interrupted", "");
         } catch (IOException | UncheckedIOException e) {
-            throw new AntsException(ExitCode.ENVIRONMENT, step.description() + ": " + e, 
-                    "check free disk space and permissions of the paths named", e);
+            throw IoFailures.of(step.description(), e);
         } catch (Exception e) {
             throw new AntsException(ExitCode.ENVIRONMENT, step.description() + " failed: " + e,
                     "this is a bug in ants if the message does not name a cause; please report it", e);

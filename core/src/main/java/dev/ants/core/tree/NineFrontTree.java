@@ -96,9 +96,36 @@ public final class NineFrontTree {
         }
     }
 
+    /**
+     * Refuses an output inside the tree (ants never writes the tree) or containing it (a copy would
+     * copy itself, without end). Both sides are compared as real paths, so a symbolic link on the way
+     * to either cannot hide the overlap; an output that does not exist yet is resolved through its
+     * nearest existing parent.
+     */
+    public void requireOutside(Path output, String option) {
+        Path out = realPath(output.toAbsolutePath().normalize());
+        Path tree = realPath(root);
+        if (out.startsWith(tree) || tree.startsWith(out)) {
+            String via = out.equals(output.toAbsolutePath().normalize()) ? "" : " (it resolves to " + out + ")";
+            throw AntsException.badInput(option + " " + output + " overlaps the 9front tree " + tree + via,
+                    "choose an output outside the tree; ants never writes into your tree");
+        }
+    }
+
+    /** The real path of {@code p}, or of its nearest existing ancestor with the rest appended. */
+    static Path realPath(Path p) {
+        Path existing = p;
+        while (existing != null && !Files.exists(existing)) existing = existing.getParent();
+        if (existing == null) return p;
+        try {
+            return existing.toRealPath().resolve(existing.relativize(p)).normalize();
+        } catch (IOException e) {
+            return p;
+        }
+    }
+
     @Override
     public String toString() {
         return root.toString();
     }
-
 }

@@ -2,7 +2,8 @@ package dev.ants.core.pipeline;
 
 import dev.ants.core.AntsException;
 import dev.ants.core.ExitCode;
-import dev.ants.core.progress.ProgressListener;
+import dev.ants.core.progress.Progress;
+import dev.ants.core.progress.ProgressSink;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -12,39 +13,39 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.*;
 
 class StepRunnerTest {
-    /** Records phases so the test can see the runner reported each step. */
-    static final class Recorder implements ProgressListener {
+    /** Records events so the test can see the runner gave each step its own node. */
+    static final class Recorder implements ProgressSink {
         final List<String> events = new ArrayList<>();
-        @Override public void phase(String name, long total) { events.add("phase " + name); }
-        @Override public void advance(long done, String item) { events.add("advance " + done); }
-        @Override public void note(String message) { events.add("note " + message); }
-        @Override public void endPhase() { events.add("end"); }
+        @Override public void started(Progress p) { events.add("start " + p.path()); }
+        @Override public void advanced(Progress p) { events.add("advance " + p.done()); }
+        @Override public void note(Progress p, String message) { events.add("note " + message); }
+        @Override public void finished(Progress p) { events.add("end " + p.path()); }
     }
 
     interface Body<T> {
-        T run(ProgressListener p) throws Exception;
+        T run(Progress p) throws Exception;
     }
 
     static <T> Step<T> step(String name, Body<T> body) {
         return new Step<>() {
             @Override public String description() { return name; }
-            @Override public T run(ProgressListener p) throws Exception { return body.run(p); }
+            @Override public T run(Progress p) throws Exception { return body.run(p); }
         };
     }
 
     @Test
-    void runsStepsInOrderAndReportsEachAsAPhase() {
+    void runsStepsInOrderEachUnderItsOwnNode() {
         Recorder r = new Recorder();
-        StepRunner runner = new StepRunner(r);
+        StepRunner runner = new StepRunner(Progress.root(r, "ants"));
         int a = runner.run(step("first", p -> { p.advance(1, "x"); return 1; }));
         int b = runner.run(step("second", p -> a + 1));
         assertEquals(2, b);
-        assertEquals(List.of("phase first", "advance 1", "end", "phase second", "end"), r.events);
+        assertEquals(List.of("start first", "advance 1", "end first", "start second", "end second"), r.events);
     }
 
     @Test
     void ioFailureBecomesEnvironmentErrorNamingTheStep() {
-        StepRunner runner = new StepRunner(ProgressListener.SILENT);
+        StepRunner runner = new StepRunner(Progress.SILENT);
         AntsException e = assertThrows(AntsException.class,
                 () -> runner.run(step("write image", p -> { throw new IOException("No space left on device"); })));
         assertEquals(ExitCode.ENVIRONMENT, e.exitCode());
@@ -55,13 +56,13 @@ class StepRunnerTest {
     @Test
     void antsExceptionsPassThroughUnchanged() {
         AntsException bad = AntsException.badInput("x", "y");
-        StepRunner runner = new StepRunner(ProgressListener.SILENT);
+        StepRunner runner = new StepRunner(Progress.SILENT);
         assertSame(bad, assertThrows(AntsException.class, () -> runner.run(step("s", p -> { throw bad; }))));
     }
 
     @Test
     void interruptionIsExitCode130() {
-        StepRunner runner = new StepRunner(ProgressListener.SILENT);
+        StepRunner runner = new StepRunner(Progress.SILENT);
         AntsException e = assertThrows(AntsException.class,
                 () -> runner.run(step("boot", p -> { throw new InterruptedException(); })));
         assertEquals(ExitCode.INTERRUPTED, e.exitCode());

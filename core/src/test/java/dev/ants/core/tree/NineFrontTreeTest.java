@@ -57,4 +57,16 @@ class NineFrontTreeTest {
         Files.writeString(git.resolve("front"), "b".repeat(40) + "\n");
         assertEquals("b".repeat(40), NineFrontTree.open(root).gitRevision());
     }
+
+    @Test
+    void anOutputInsideOrAroundTheTreeIsRefusedEvenThroughLinks(@TempDir Path tmp) throws Exception {
+        NineFrontTree t = NineFrontTree.open(skeleton(tmp.resolve("t")));
+        Path link = Files.createSymbolicLink(tmp.resolve("l"), tmp.resolve("t"));
+        for (Path bad : new Path[] {tmp.resolve("t/out"), link.resolve("new/sub"), tmp, link}) {
+            AntsException e = assertThrows(AntsException.class, () -> t.requireOutside(bad, "-o"), bad.toString());
+            assertEquals(ExitCode.BAD_INPUT, e.exitCode());
+        }
+        t.requireOutside(tmp.resolve("elsewhere/out"), "-o");
+        t.requireOutside(tmp.resolve("t2"), "-o"); // a sibling whose name starts like the tree's
+    }
 }

@@ -3,7 +3,7 @@ package dev.ants.image.steps;
 import dev.ants.core.AntsException;
 import dev.ants.core.host.HostProcess;
 import dev.ants.core.pipeline.Step;
-import dev.ants.core.progress.ProgressListener;
+import dev.ants.core.progress.Progress;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,7 +26,7 @@ public final class ConvertQcow2Step implements Step<Path> {
     }
 
     @Override
-    public Path run(ProgressListener progress) throws Exception {
+    public Path run(Progress progress) throws Exception {
         HostProcess.Result r;
         try {
             r = HostProcess.run(List.of("qemu-img", "convert", "-f", "raw", "-O", "qcow2", raw.toString(), qcow2.toString()),

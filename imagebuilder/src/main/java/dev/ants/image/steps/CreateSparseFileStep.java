@@ -1,7 +1,7 @@
 package dev.ants.image.steps;
 
 import dev.ants.core.pipeline.Step;
-import dev.ants.core.progress.ProgressListener;
+import dev.ants.core.progress.Progress;
 
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -23,7 +23,7 @@ public final class CreateSparseFileStep implements Step<Path> {
     }
 
     @Override
-    public Path run(ProgressListener progress) throws Exception {
+    public Path run(Progress progress) throws Exception {
         Files.deleteIfExists(file);
         try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
             f.setLength(bytes);

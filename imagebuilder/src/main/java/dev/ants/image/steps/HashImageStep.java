@@ -1,8 +1,8 @@
 package dev.ants.image.steps;
 
+import dev.ants.core.Sha256;
 import dev.ants.core.pipeline.Step;
-import dev.ants.core.progress.ProgressListener;
-import dev.ants.image.Sha256;
+import dev.ants.core.progress.Progress;
 
 import java.nio.file.Path;
 
@@ -20,7 +20,7 @@ public final class HashImageStep implements Step<String> {
     }
 
     @Override
-    public String run(ProgressListener progress) throws Exception {
+    public String run(Progress progress) throws Exception {
         return Sha256.of(image);
     }
 }

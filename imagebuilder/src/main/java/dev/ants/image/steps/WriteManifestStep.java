@@ -2,7 +2,7 @@ package dev.ants.image.steps;
 
 import dev.ants.core.Json;
 import dev.ants.core.pipeline.Step;
-import dev.ants.core.progress.ProgressListener;
+import dev.ants.core.progress.Progress;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ public final class WriteManifestStep implements Step<Path> {
     }
 
     @Override
-    public Path run(ProgressListener progress) throws Exception {
+    public Path run(Progress progress) throws Exception {
         Files.writeString(file, Json.write(manifest) + "\n");
         return file;
     }

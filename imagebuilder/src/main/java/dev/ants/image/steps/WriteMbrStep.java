@@ -1,7 +1,7 @@
 package dev.ants.image.steps;
 
 import dev.ants.core.pipeline.Step;
-import dev.ants.core.progress.ProgressListener;
+import dev.ants.core.progress.Progress;
 import dev.ants.image.disk.DiskLayout;
 import dev.ants.image.disk.MasterBootRecord;
 
@@ -25,7 +25,7 @@ public final class WriteMbrStep implements Step<byte[]> {
     }
 
     @Override
-    public byte[] run(ProgressListener progress) throws Exception {
+    public byte[] run(Progress progress) throws Exception {
         byte[] sector = MasterBootRecord.sector(code, layout.partitionEntry());
         SectorWriter.write(image, 0, sector);
         return sector;

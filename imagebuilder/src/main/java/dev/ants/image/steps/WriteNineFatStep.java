@@ -1,7 +1,7 @@
 package dev.ants.image.steps;
 
 import dev.ants.core.pipeline.Step;
-import dev.ants.core.progress.ProgressListener;
+import dev.ants.core.progress.Progress;
 import dev.ants.image.BootLoaders;
 import dev.ants.image.disk.DiskLayout;
 import dev.ants.image.fat.FatVolume;
@@ -32,7 +32,7 @@ public final class WriteNineFatStep implements Step<Void> {
     }
 
     @Override
-    public Void run(ProgressListener progress) throws Exception {
+    public Void run(Progress progress) throws Exception {
         FatVolume fat = new FatVolume(DiskLayout.NINEFAT_SECTORS)
                 .reservedSectors(2)
                 .hiddenSectors(DiskLayout.PARTITION_LBA)

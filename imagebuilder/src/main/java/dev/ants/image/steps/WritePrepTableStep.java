@@ -1,7 +1,7 @@
 package dev.ants.image.steps;
 
 import dev.ants.core.pipeline.Step;
-import dev.ants.core.progress.ProgressListener;
+import dev.ants.core.progress.Progress;
 import dev.ants.image.disk.DiskLayout;
 import dev.ants.image.disk.PrepTable;
 
@@ -26,7 +26,7 @@ public final class WritePrepTableStep implements Step<PrepTable> {
     }
 
     @Override
-    public PrepTable run(ProgressListener progress) throws Exception {
+    public PrepTable run(Progress progress) throws Exception {
         PrepTable t = layout.prepTable();
         SectorWriter.write(image, layout.prepTableLba(), t.sector());
         return t;

@@ -2,7 +2,7 @@ package dev.ants.harness.scenario;
 
 import dev.ants.core.AntsException;
 import dev.ants.core.ExitCode;
-import dev.ants.core.progress.ProgressListener;
+import dev.ants.core.progress.Progress;
 import dev.ants.harness.expect.CommandResult;
 import dev.ants.harness.expect.ConsoleSession;
 import dev.ants.harness.expect.ExpectException;
@@ -22,10 +22,10 @@ import java.util.regex.Pattern;
  * steps are reported as skipped. The console closing because QEMU crashed is infrastructure (exit 3).
  */
 public final class ScenarioRunner {
-    private final ProgressListener progress;
+    private final Progress progress;
 
-    public ScenarioRunner(ProgressListener progress) {
-        this.progress = progress == null ? ProgressListener.SILENT : progress;
+    public ScenarioRunner(Progress progress) {
+        this.progress = progress == null ? Progress.SILENT : progress;
     }
 
     /** Installs the scenario's failure patterns on the session; call before the guest prints anything. */
@@ -36,10 +36,15 @@ public final class ScenarioRunner {
     }
 
     public ScenarioOutcome run(Scenario s, Target target) {
+        try (Progress p = progress.child("scenario " + s.name(), s.steps().size())) {
+            return run(s, target, p);
+        }
+    }
+
+    private ScenarioOutcome run(Scenario s, Target target, Progress progress) {
         ConsoleSession session = target.session();
         List<StepResult> results = new ArrayList<>();
         List<Step> steps = s.steps();
-        progress.phase("scenario " + s.name(), steps.size());
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
             long t0 = System.nanoTime();
@@ -84,13 +89,11 @@ public final class ScenarioRunner {
             if (failKind != null) {
                 results.add(new StepResult(i + 1, step.describe(), "failed", ms, reason));
                 for (int j = i + 1; j < steps.size(); j++) results.add(new StepResult(j + 1, steps.get(j).describe(), "skipped", 0, null));
-                progress.endPhase();
                 return new ScenarioOutcome(code, i + 1, step.describe(), failKind, reason, results, session.hits());
             }
             results.add(new StepResult(i + 1, step.describe(), "passed", ms, detail));
             progress.advance(i + 1, step.describe());
         }
-        progress.endPhase();
         // ERROR-severity patterns do not stop the run, but they fail it.
         for (FailureHit h : session.hits()) {
             if (h.severity() == Severity.ERROR) {

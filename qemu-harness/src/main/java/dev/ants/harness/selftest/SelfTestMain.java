@@ -1,7 +1,8 @@
 package dev.ants.harness.selftest;
 
 import dev.ants.harness.BootRequest;
-import dev.ants.core.progress.ProgressListener;
+import dev.ants.core.progress.Progress;
+import dev.ants.core.progress.ProgressSink;
 import dev.ants.harness.Harness;
 import dev.ants.harness.HarnessOptions;
 import dev.ants.harness.Snapshot;
@@ -46,12 +47,12 @@ public final class SelfTestMain {
                 Path snapDir = a.length > 6 ? Path.of(a[6]) : null;
                 HarnessOptions o = new HarnessOptions();
                 long[] firstStepDone = {0};
-                o.progress = new ProgressListener() { // the moment the first step (the marker) passed
-                    @Override public void phase(String name, long total) { }
-                    @Override public void advance(long done, String item) { if (firstStepDone[0] == 0) firstStepDone[0] = System.nanoTime(); }
-                    @Override public void note(String message) { }
-                    @Override public void endPhase() { }
-                };
+                o.progress = Progress.root(new ProgressSink() { // the moment the first step (the marker) passed
+                    @Override public void started(Progress p) { }
+                    @Override public void advanced(Progress p) { if (firstStepDone[0] == 0) firstStepDone[0] = System.nanoTime(); }
+                    @Override public void note(Progress p, String message) { }
+                    @Override public void finished(Progress p) { }
+                }, "bench");
                 Harness h = new Harness(o);
                 long t0 = System.nanoTime();
                 RunResult r;
