@@ -2,14 +2,13 @@ package dev.ants.hostbuild;
 
 import dev.ants.core.AntsException;
 import dev.ants.core.ExitCode;
+import dev.ants.core.manifest.TreeIdentity;
 import dev.ants.core.pipeline.StepRunner;
 import dev.ants.core.progress.Progress;
 import dev.ants.core.tree.NineFrontTree;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * What every target build of one tree and architecture shares: the bootstrapped toolchain, the
@@ -63,12 +62,8 @@ final class BuildContext {
     }
 
     /** The tree's identity for a manifest: its git revision, or a content hash when it has no git metadata. */
-    Map<String, Object> treeIdentity() throws IOException {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("tree", tree.root().toString());
+    TreeIdentity treeIdentity() throws IOException {
         String rev = tree.gitRevision();
-        if (rev != null) m.put("revision", rev);
-        else m.put("contentHash", KernelBuild.contentHash(tree.root()));
-        return m;
+        return new TreeIdentity(tree.root().toString(), rev, rev != null ? null : KernelBuild.contentHash(tree.root()));
     }
 }

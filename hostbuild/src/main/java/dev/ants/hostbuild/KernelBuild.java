@@ -2,7 +2,8 @@ package dev.ants.hostbuild;
 
 import dev.ants.core.FileTrees;
 import dev.ants.core.AntsException;
-import dev.ants.core.Json;
+import dev.ants.core.cleanup.Leftovers;
+import dev.ants.core.manifest.KernelManifest;
 import dev.ants.core.Sha256;
 import dev.ants.core.pipeline.StepRunner;
 import dev.ants.core.progress.Progress;
@@ -21,7 +22,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -99,7 +99,7 @@ public final class KernelBuild {
             throws IOException {
         Path parent = out.getParent();
         Files.createDirectories(parent);
-        Path tmp = parent.resolve(".ants-" + out.getFileName() + "-" + UUID.randomUUID().toString().substring(0, 8));
+        Path tmp = parent.resolve(Leftovers.tempName(out.getFileName().toString()));
         try {
             Files.createDirectories(tmp);
             Map<String, String> sums = new LinkedHashMap<>();
@@ -107,19 +107,12 @@ public final class KernelBuild {
                 Files.copy(o.getValue(), tmp.resolve(o.getKey()));
                 sums.put(o.getKey(), Sha256.of(o.getValue()));
             }
-            Map<String, Object> m = c.treeIdentity();
-            m.put("arch", c.arch.objtype);
-            m.put("patches", patches);
-            m.put("toolchain", c.toolchain.key());
-            m.put("outputs", sums);
-            Files.writeString(tmp.resolve("kernel.json"), Json.write(m) + "\n");
+            new KernelManifest(c.treeIdentity(), c.arch.objtype, patches, c.toolchain.key(), sums).write(tmp);
             Files.createDirectories(out);
-            List<Path> moved = new ArrayList<>();
             List<String> files = new ArrayList<>(outputs.keySet());
-            files.add("kernel.json");
+            files.add(KernelManifest.FILE);
             for (String f : files) {
-                moved.add(Files.move(tmp.resolve(f), out.resolve(f), StandardCopyOption.REPLACE_EXISTING,
-                        StandardCopyOption.ATOMIC_MOVE));
+                Files.move(tmp.resolve(f), out.resolve(f), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
             return out.resolve(c.arch.kernel);
         } finally {

@@ -3,7 +3,8 @@ package dev.ants.hostbuild;
 import dev.ants.core.FileTrees;
 import dev.ants.core.AntsException;
 import dev.ants.core.ExitCode;
-import dev.ants.core.Json;
+import dev.ants.core.cleanup.Leftovers;
+import dev.ants.core.manifest.UserlandManifest;
 import dev.ants.core.Sha256;
 import dev.ants.core.progress.Progress;
 import dev.ants.core.tree.NineFrontTree;
@@ -22,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  */
 public final class UserlandBuild {
     /** The manifest written next to the published tree. */
-    public static final String MANIFEST = "userland.json";
+    public static final String MANIFEST = UserlandManifest.FILE;
 
     /**
      * @param dir       the output directory (a Plan 9 root: {@code amd64/bin/...}, {@code acme/bin/amd64/...})
@@ -124,9 +124,8 @@ public final class UserlandBuild {
     private static Result publish(BuildContext c, Path out, Map<String, String> tolerated) throws IOException {
         Path parent = out.getParent();
         Files.createDirectories(parent);
-        String tag = UUID.randomUUID().toString().substring(0, 8);
-        Path tmp = parent.resolve(".ants-" + out.getFileName() + "-" + tag);
-        Path old = parent.resolve(".ants-" + out.getFileName() + "-old-" + tag);
+        Path tmp = parent.resolve(Leftovers.tempName(out.getFileName().toString()));
+        Path old = parent.resolve(Leftovers.tempName(out.getFileName() + "-old"));
         Path base = c.build.root().resolve("root");
         try {
             Map<String, String> sums = new TreeMap<>();
@@ -141,15 +140,8 @@ public final class UserlandBuild {
             for (Map.Entry<String, String> e : sums.entrySet()) {
                 all.update((e.getValue() + "  " + e.getKey() + "\n").getBytes(StandardCharsets.UTF_8));
             }
-            Map<String, Object> m = c.treeIdentity();
-            m.put("arch", c.arch.objtype);
-            m.put("toolchain", c.toolchain.key());
-            m.put("binaries", binaries);
-            m.put("files", sums.size());
-            m.put("digest", Sha256.hex(all.digest()));
-            m.put("toleratedFailures", tolerated);
-            m.put("sha256", sums);
-            Files.writeString(tmp.resolve(MANIFEST), Json.write(m) + "\n");
+            new UserlandManifest(c.treeIdentity(), c.arch.objtype, c.toolchain.key(), binaries, sums.size(),
+                    Sha256.hex(all.digest()), tolerated, Map.of(), sums).write(tmp);
             // swap in: the old output (if any) moves aside first, so out is never half-written
             if (Files.exists(out)) Files.move(out, old, StandardCopyOption.ATOMIC_MOVE);
             Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);

@@ -6,6 +6,7 @@ import dev.ants.core.ExitCode;
 import dev.ants.core.FileTrees;
 import dev.ants.core.cleanup.Cleanup;
 import dev.ants.core.cleanup.Leftovers;
+import dev.ants.core.manifest.ImageManifest;
 import dev.ants.core.pipeline.StepRunner;
 import dev.ants.core.progress.Progress;
 import dev.ants.image.disk.DiskLayout;
@@ -33,15 +34,10 @@ import java.util.Map;
  * an interrupt leaves neither a half image nor a stale manifest.
  */
 public final class DiskImageBuilder {
-    public record Result(Path image, Path manifest, Map<String, Object> contents) {
+    public record Result(Path image, Path manifest, ImageManifest contents) {
     }
 
     private DiskImageBuilder() {
-    }
-
-    /** The manifest's path for an image: FILE.json. */
-    public static Path manifestPath(Path image) {
-        return image.resolveSibling(image.getFileName() + ".json");
     }
 
     public static Result build(DiskImageSpec spec, Path output, Progress progress) {
@@ -70,25 +66,20 @@ public final class DiskImageBuilder {
             steps.run(new WriteNineFatStep(raw, spec.loaders(), files));
             byte[] prep = steps.run(new WritePrepTableStep(raw, layout)).sector();
 
-            Map<String, Object> image = new LinkedHashMap<>();
-            image.put("file", out.getFileName().toString());
-            image.put("format", spec.format().id());
-            image.put("virtualBytes", layout.bytes());
             String rawSum = steps.run(new HashImageStep(raw));
             Path done = raw;
+            String sum = rawSum;
             if (spec.format() == ImageFormat.QCOW2) {
                 done = steps.run(new ConvertQcow2Step(raw, qcow));
                 Files.delete(raw);
-                image.put("rawSha256", rawSum);
-                image.put("sha256", steps.run(new HashImageStep(done)));
-            } else {
-                image.put("sha256", rawSum);
+                sum = steps.run(new HashImageStep(done));
             }
-            image.put("bytes", Files.size(done));
-            Map<String, Object> manifest = ImageManifest.build(spec, layout, plan9ini, kernel, prep, image);
+            ImageManifest.Image image = new ImageManifest.Image(out.getFileName().toString(), spec.format().id(),
+                    layout.bytes(), Files.size(done), sum, spec.format() == ImageFormat.RAW ? null : rawSum);
+            ImageManifest manifest = ManifestBuilder.build(spec, layout, plan9ini, kernel, prep, image);
             steps.run(new WriteManifestStep(json, manifest));
 
-            Path manifestOut = manifestPath(out);
+            Path manifestOut = ImageManifest.pathFor(out);
             Files.move(done, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             try {
                 Files.move(json, manifestOut, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
