@@ -11,6 +11,7 @@ import dev.ants.harness.expect.ExpectException;
 import dev.ants.harness.expect.FailurePattern;
 import dev.ants.harness.model.HardwareModel;
 import dev.ants.harness.qemu.Accel;
+import dev.ants.harness.qemu.DiskFormat;
 import dev.ants.harness.qemu.Firmware;
 import dev.ants.harness.qemu.Multiboot;
 import dev.ants.harness.qemu.QemuCommand;
@@ -275,7 +276,7 @@ public final class Harness {
             for (String f : snap.files()) Files.copy(snap.dir().resolve(f), layout.dir().resolve(f), StandardCopyOption.COPY_ATTRIBUTES);
             return;
         }
-        if (req.guest().disk() != null) img.overlay(req.guest().disk(), layout.diskOverlay());
+        if (req.guest().disk() != null && !req.guest().writeThrough()) img.overlay(req.guest().disk(), layout.diskOverlay());
         if (vmstate) img.create(layout.vmstate(), "4G");
         if (req.model().uefi()) img.convertToQcow2(Firmware.ovmf().varsTemplate(), layout.ovmfVars());
     }
@@ -285,6 +286,7 @@ public final class Harness {
                 .firmware(req.model().uefi() ? Firmware.ovmf() : null)
                 .vga(req.vga()).network(req.network())
                 .loadvm(req.resumeFrom() != null ? req.resumeFrom().tag() : null)
+                .diskFormat(req.guest().writeThrough() ? DiskFormat.ofQuietly(req.guest().disk()) : "qcow2")
                 .extraArgs(req.extraQemuArgs());
     }
 

@@ -23,6 +23,12 @@ public record HardwareModel(
         String disk9,
         String nic9) {
 
+    /** 9front's name for disk {@code n} of this model (disk9 with its unit number replaced): sdC0 → sdC1. */
+    public String disk9(int n) {
+        if (disk9 == null || disk9.isEmpty()) return null;
+        return disk9.substring(0, disk9.length() - 1) + n;
+    }
+
     public boolean uefi() {
         return "uefi".equals(firmware);
     }

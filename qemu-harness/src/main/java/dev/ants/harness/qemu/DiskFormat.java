@@ -20,4 +20,13 @@ public final class DiskFormat {
         }
         return "raw";
     }
+
+    /** {@link #of}, with an unreadable file taken as raw (QEMU then names the real problem). */
+    public static String ofQuietly(Path image) {
+        try {
+            return of(image);
+        } catch (IOException e) {
+            return "raw";
+        }
+    }
 }

@@ -23,7 +23,7 @@ public final class QemuCommand {
     private boolean vga = true;
     private boolean network = true;
     private boolean vmstateDisk = true;
-    private String diskFormatOfOverlay = "qcow2";
+    private String diskFormat = "qcow2";
     private final List<String> extra = new ArrayList<>();
 
     public QemuCommand binary(String b) { this.binary = b; return this; }
@@ -38,6 +38,8 @@ public final class QemuCommand {
     public QemuCommand vga(boolean on) { this.vga = on; return this; }
     public QemuCommand network(boolean on) { this.network = on; return this; }
     public QemuCommand vmstateDisk(boolean on) { this.vmstateDisk = on; return this; }
+    /** The first disk's format: qcow2 for the run's overlay, the image's own for a write-through guest. */
+    public QemuCommand diskFormat(String f) { this.diskFormat = f; return this; }
     public QemuCommand extraArgs(List<String> args) { if (args != null) extra.addAll(args); return this; }
 
     public List<String> argv() {
@@ -86,36 +88,50 @@ public final class QemuCommand {
 
     private void disks(List<String> a) {
         boolean q35 = "q35".equals(model.machine());
-        String hdBus = null;
         String cdBus;
         switch (model.disk()) {
-            case "ide" -> { hdBus = "ide.0"; }
             case "ahci" -> {
                 if (!q35) a.addAll(List.of("-device", "ahci,id=ahci0"));
-                hdBus = q35 ? "ide.0" : "ahci0.0";
             }
             case "virtio-scsi" -> a.addAll(List.of("-device", "virtio-scsi-pci,id=scsi0"));
-            case "virtio-blk", "nvme" -> { }
+            case "ide", "virtio-blk", "nvme" -> { }
             default -> throw AntsException.badInput("model " + model.name() + ": unknown disk " + model.disk(), "");
         }
         // The CD goes on the IDE/AHCI bus that the machine has anyway, or on SCSI for SCSI models.
         cdBus = "virtio-scsi".equals(model.disk()) ? null : (q35 ? "ide.2" : "ide.1");
         if (guest.disk() != null) {
-            a.addAll(List.of("-drive", "if=none,id=disk0,format=" + diskFormatOfOverlay + ",file=" + esc(layout.diskOverlay())));
-            String boot = guest.iso() == null ? ",bootindex=1" : ",bootindex=2";
-            switch (model.disk()) {
-                case "ide", "ahci" -> a.addAll(List.of("-device", "ide-hd,drive=disk0,bus=" + hdBus + boot));
-                case "virtio-blk" -> a.addAll(List.of("-device", "virtio-blk-pci,drive=disk0" + boot));
-                case "virtio-scsi" -> a.addAll(List.of("-device", "scsi-hd,drive=disk0,bus=scsi0.0" + boot));
-                case "nvme" -> a.addAll(List.of("-device", "nvme,drive=disk0,serial=ants0" + boot));
-                default -> throw new IllegalStateException();
-            }
+            String file = guest.writeThrough() ? esc(guest.disk()) : esc(layout.diskOverlay());
+            a.addAll(List.of("-drive", "if=none,id=disk0,format=" + diskFormat + ",file=" + file));
+            a.addAll(List.of("-device", diskDevice(0, q35) + (guest.iso() == null ? ",bootindex=1" : ",bootindex=2")));
+        }
+        for (int i = 0; i < guest.extraDisks().size(); i++) {
+            Guest.ExtraDisk d = guest.extraDisks().get(i);
+            a.addAll(List.of("-drive", "if=none,id=disk" + (i + 1) + ",format=raw,file=" + esc(d.file())
+                    + (d.readOnly() ? ",readonly=on" : "")));
+            a.addAll(List.of("-device", diskDevice(i + 1, q35)));
         }
         if (guest.iso() != null) {
             a.addAll(List.of("-drive", "if=none,id=cd0,media=cdrom,readonly=on,format=raw,file=" + esc(guest.iso().toAbsolutePath())));
             if (cdBus == null) a.addAll(List.of("-device", "scsi-cd,drive=cd0,bus=scsi0.0,bootindex=1"));
             else a.addAll(List.of("-device", "ide-cd,drive=cd0,bus=" + cdBus + ",bootindex=1"));
         }
+    }
+
+    /**
+     * Disk {@code n} on the model's controller, where 9front names it with the unit number n: IDE's
+     * primary master and slave (sdC0, sdC1), the AHCI ports (sdE0, sdE1), one virtio or NVMe function
+     * each (sdF0, sdF1; sdN0, sdN1), SCSI targets (sd00, sd01).
+     */
+    private String diskDevice(int n, boolean q35) {
+        String drive = "drive=disk" + n;
+        return switch (model.disk()) {
+            case "ide" -> "ide-hd," + drive + ",bus=ide.0,unit=" + n;
+            case "ahci" -> "ide-hd," + drive + ",bus=" + (q35 ? "ide." + n : "ahci0." + n);
+            case "virtio-blk" -> "virtio-blk-pci," + drive;
+            case "virtio-scsi" -> "scsi-hd," + drive + ",bus=scsi0.0,scsi-id=" + n;
+            case "nvme" -> "nvme," + drive + ",serial=ants" + n;
+            default -> throw new IllegalStateException(model.disk());
+        };
     }
 
     /** Model files name NICs as users know them; QEMU wants the PCI device name for virtio. */

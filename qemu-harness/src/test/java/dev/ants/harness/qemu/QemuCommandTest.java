@@ -89,6 +89,23 @@ class QemuCommandTest {
     }
 
     @Test
+    void extraDisksFollowTheFirstOnTheSameControllerWithTheUnitNumber9frontNamesThemBy(@TempDir Path dir) throws Exception {
+        Path img = Files.writeString(dir.resolve("a.img"), "x");
+        Path data = Files.writeString(dir.resolve("suites.img"), "y");
+        Guest g = Guest.disk(img).withExtraDisk(data, true).validate();
+        RunLayout l = RunLayout.in(dir);
+        assertTrue(joined(new QemuCommand().model(models.get("pc-ide")).guest(g).layout(l).argv())
+                .contains("ide-hd,drive=disk1,bus=ide.0,unit=1"));
+        assertEquals("sdC1", models.get("pc-ide").disk9(1));
+        String q = joined(new QemuCommand().model(models.get("q35-ahci")).guest(g).layout(l).argv());
+        assertTrue(q.contains("file=" + data.toAbsolutePath() + ",readonly=on -device ide-hd,drive=disk1,bus=ide.1"), q);
+        assertTrue(joined(new QemuCommand().model(models.get("pc-scsi")).guest(g).layout(l).argv()).contains("scsi-id=1"));
+        assertTrue(joined(new QemuCommand().model(models.get("q35-nvme")).guest(g).layout(l).argv()).contains("nvme,drive=disk1,serial=ants1"));
+        String through = joined(new QemuCommand().model(models.get("pc-virtio")).guest(g.writingThrough()).layout(l).diskFormat("raw").argv());
+        assertTrue(through.contains("format=raw,file=" + img.toAbsolutePath()), "a write-through guest writes the image itself: " + through);
+    }
+
+    @Test
     void shellLineQuotesWhatNeedsIt() {
         assertEquals("qemu -append 'console=0 *acpi=0' -name a", QemuCommand.shellLine(List.of("qemu", "-append", "console=0 *acpi=0", "-name", "a")));
     }
