@@ -1,8 +1,6 @@
 package dev.ants.cli;
 
 import dev.ants.core.AntsException;
-import dev.ants.core.progress.Progress;
-import dev.ants.harness.HarnessOptions;
 import dev.ants.harness.Runner;
 import dev.ants.harness.model.ModelCatalog;
 import dev.ants.harness.qemu.Accel;
@@ -48,14 +46,11 @@ public final class MachineOptions {
         return scale;
     }
 
-    public HarnessOptions harness(Progress progress) {
-        HarnessOptions o = new HarnessOptions();
-        o.progress = progress;
+    public Runner runner() {
         try {
-            o.runner = Runner.valueOf(runner.toUpperCase(Locale.ROOT));
+            return Runner.valueOf(runner.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw AntsException.badInput("--runner " + runner + " is unknown", "use host or container");
         }
-        return o;
     }
 }

@@ -13,4 +13,9 @@ public final class TreeOption {
     public Path root() {
         return Inputs.tree(tree).root();
     }
+
+    /** The tree as given, unvalidated (null when neither --tree nor ANTS_9FRONT_TREE is set). */
+    public Path given() {
+        return tree;
+    }
 }

@@ -13,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -111,6 +112,41 @@ class CliContractTest {
         assertEquals(2, ants("image", "--tree", tree.toString(), "-o", tmp.resolve("a.img").toString(), "--size", "lots"));
         assertEquals(2, ants("test", "--tree", tree.toString(), "--shard", "3", "--report", tmp.resolve("r").toString()));
         assertEquals(2, ants("boot", "--kernel", tree.resolve("rc/bin").toString()));
+    }
+
+    /** Issue 15 #5: sizes, model lists and settings that used to slip through; all exit 2 with a fix, nothing written. */
+    @ParameterizedTest
+    @ValueSource(strings = {"--size=16777217T", "--size=8388608T", "--size=12345678901234567890", "--size=0", "--size=-1G",
+            "--set=key=", "--set=[menu]=x", "--set=#c=x", "--set=x=a\u0001b", "--format=vmdk", "--fs=zfs"})
+    void badImageInputIsRefusedBeforeAnyWork(String option, @TempDir Path tmp) throws Exception {
+        Path tree = fakeTree(tmp.resolve("tree"));
+        assertEquals(2, ants("image", "--tree", tree.toString(), "-o", tmp.resolve("a.img").toString(), option), err.toString());
+        String[] lines = err.toString().strip().split("\n");
+        assertEquals(2, lines.length, "one line and a fix: " + err);
+        assertTrue(lines[1].startsWith("  fix: "), err.toString());
+        try (var s = Files.list(tmp)) {
+            assertEquals(List.of(tree), s.toList(), "nothing written");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "pc-ide,pc-ide", "pc-ide,", ",pc-ide"})
+    void emptyOrRepeatedModelListsAreBadInput(String models, @TempDir Path tmp) throws Exception {
+        Path tree = fakeTree(tmp.resolve("tree"));
+        assertEquals(2, ants("test", "--tree", tree.toString(), "--models", models, "--report", tmp.resolve("r").toString()));
+        assertTrue(err.toString().contains("fix: "), err.toString());
+        assertFalse(Files.exists(tmp.resolve("r")), "nothing written");
+    }
+
+    @Test
+    void aReportOrOutputInsideTheTreeIsRefused(@TempDir Path tmp) throws Exception {
+        Path tree = fakeTree(tmp.resolve("tree"));
+        Path link = Files.createSymbolicLink(tmp.resolve("link"), tree);
+        assertEquals(2, ants("kernel", "--tree", tree.toString(), "-o", link.resolve("out").toString()));
+        assertTrue(err.toString().contains("overlaps the 9front tree"), err.toString());
+        assertEquals(2, ants("image", "--tree", tree.toString(), "-o", tree.resolve("a.img").toString()));
+        assertEquals(2, ants("test", "--tree", tree.toString(), "--report", link.resolve("r").toString()));
+        assertFalse(Files.exists(tree.resolve("out")) || Files.exists(tree.resolve("r")) || Files.exists(tree.resolve("a.img")));
     }
 
     @Test

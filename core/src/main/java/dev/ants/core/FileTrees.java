@@ -65,6 +65,7 @@ public final class FileTrees {
             copied.accept(1);
             return;
         }
+        if (to.getParent() != null) Files.createDirectories(to.getParent());
         long[] n = {0};
         Deque<FileTime> dirTimes = new ArrayDeque<>();
         Files.walkFileTree(from, new SimpleFileVisitor<>() {

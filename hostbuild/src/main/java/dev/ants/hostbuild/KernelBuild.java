@@ -47,6 +47,11 @@ public final class KernelBuild {
         return build(tree, arch, outDir, cacheRoot, null, patches, progress);
     }
 
+    /** The stock kernel of {@code arch}, without any patch set. */
+    public static Path stock(Path tree, Arch arch, Path outDir, Path cacheRoot, Progress progress) {
+        return build(tree, arch, outDir, cacheRoot, null, List.of(), progress);
+    }
+
     /**
      * Builds the kernel with a patch set applied (as an overlay kept in the cache, so rebuilds stay
      * incremental), or the stock kernel when {@code set} is null.

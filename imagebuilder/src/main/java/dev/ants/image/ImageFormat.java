@@ -4,6 +4,11 @@ package dev.ants.image;
 public enum ImageFormat {
     RAW, QCOW2;
 
+    public static ImageFormat parse(String s) {
+        for (ImageFormat f : values()) if (f.id().equals(s)) return f;
+        throw dev.ants.core.AntsException.badInput("--format " + s + " is unknown", "use raw or qcow2");
+    }
+
     public String id() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The 9fat's plan9.ini. {@code console=0} comes first because 9bootfat echoes lines to the serial
@@ -13,6 +14,12 @@ import java.util.Map;
  * Each {@code --set KEY=VALUE} replaces a line with the same key in place or is appended.
  */
 public final class Plan9Ini {
+    /** Names as plan9.ini uses them: console, bootargs, *acpi, ether0, usb.ohci.0 ... */
+    private static final Pattern KEY = Pattern.compile("\\*?[A-Za-z][A-Za-z0-9_.-]{0,31}");
+    /** 9boot and the kernel keep each line in a small buffer, and the whole file in about 4 KiB. */
+    static final int MAX_VALUE = 200;
+    static final int MAX_TEXT = 3500;
+
     private Plan9Ini() {
     }
 
@@ -21,19 +28,54 @@ public final class Plan9Ini {
         lines.put("console", "0");
         lines.put("bootfile", kernelFile);
         for (String s : settings) {
-            int eq = s.indexOf('=');
-            if (eq <= 0 || s.substring(0, eq).matches(".*\\s.*") || s.contains("\n") || s.contains("\r")) {
-                throw AntsException.badInput("plan9.ini setting '" + s + "' is not KEY=VALUE on one line", "e.g. --set console=0");
-            }
-            String key = s.substring(0, eq);
-            if (key.equals("bootfile")) {
+            String[] kv = parse(s);
+            if (kv[0].equals("bootfile")) {
                 throw AntsException.badInput("--set bootfile=... is not allowed: the image boots the kernel it carries, "
                         + kernelFile, "leave bootfile out; pick the kernel with --arch");
             }
-            lines.put(key, s.substring(eq + 1));
+            lines.put(kv[0], kv[1]);
         }
         List<String> out = new ArrayList<>();
         lines.forEach((k, v) -> out.add(k + "=" + v));
-        return String.join("\n", out) + "\n";
+        String text = String.join("\n", out) + "\n";
+        if (text.length() > MAX_TEXT) {
+            throw AntsException.badInput("plan9.ini would be " + text.length() + " bytes; 9boot reads about 4 KiB",
+                    "set fewer or shorter --set values");
+        }
+        return text;
+    }
+
+    /**
+     * One {@code KEY=VALUE} setting as {key, value}; anything 9boot would misread (a section header, a
+     * comment, an empty or over-long value, control characters) is bad input.
+     */
+    public static String[] parse(String s) {
+        String fix = "use KEY=VALUE with a plan9.ini name (letters, digits, _ . -, optionally starting with *) "
+                + "and a printable value of at most " + MAX_VALUE + " characters, e.g. --set console=0";
+        int eq = s == null ? -1 : s.indexOf('=');
+        if (eq <= 0) throw AntsException.badInput("plan9.ini setting '" + printable(s) + "' is not KEY=VALUE", fix);
+        String key = s.substring(0, eq);
+        String value = s.substring(eq + 1);
+        if (!KEY.matcher(key).matches()) {
+            throw AntsException.badInput("plan9.ini setting '" + printable(s) + "': '" + printable(key) + "' is not a plan9.ini name", fix);
+        }
+        if (value.isEmpty()) throw AntsException.badInput("plan9.ini setting '" + key + "=' has no value", fix);
+        if (value.length() > MAX_VALUE) {
+            throw AntsException.badInput("plan9.ini setting " + key + " has a " + value.length() + "-character value", fix);
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
+                throw AntsException.badInput("plan9.ini setting " + key + " has a control character in its value", fix);
+            }
+        }
+        return new String[] {key, value};
+    }
+
+    /** The input as one printable line for an error message. */
+    private static String printable(String s) {
+        if (s == null) return "";
+        String p = s.replaceAll("\\p{Cntrl}", "?");
+        return p.length() > 60 ? p.substring(0, 60) + "…" : p;
     }
 }

@@ -1,10 +1,7 @@
 package dev.ants.it;
 
-import dev.ants.core.Json;
-import dev.ants.core.progress.Progress;
 import dev.ants.core.tree.NineFrontTree;
 import dev.ants.harness.BootRequest;
-import dev.ants.harness.Harness;
 import dev.ants.harness.model.HardwareModel;
 import dev.ants.harness.model.ModelCatalog;
 import dev.ants.harness.qemu.Accel;
@@ -13,15 +10,11 @@ import dev.ants.harness.report.RunResult;
 import dev.ants.harness.scenario.Scenario;
 import dev.ants.harness.scenario.ScenarioLoader;
 import dev.ants.hostbuild.Arch;
-import dev.ants.hostbuild.HostToolchain;
-import dev.ants.hostbuild.KernelBuild;
-import dev.ants.image.BootLoaders;
+import dev.ants.core.manifest.ImageManifest;
 import dev.ants.image.DiskImageBuilder;
-import dev.ants.image.DiskImageSpec;
+import dev.ants.pipeline.Ants;
+import dev.ants.pipeline.ImageRequest;
 import dev.ants.image.ImageFormat;
-import dev.ants.image.ModelHint;
-import dev.ants.patch.PatchSet;
-import dev.ants.patch.PatchSetSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,19 +41,14 @@ class ImageBootTest {
         assumeTrue(tree != null, "set ANTS_9FRONT_TREE to a 9front checkout (e.g. /work/trees/9front-2025) to build and boot a disk image");
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/qemu-system-x86_64")), "qemu-system-x86 is not installed");
 
-        Path cache = HostToolchain.defaultCacheRoot();
-        Path kernel = KernelBuild.build(tree, Arch.AMD64, tmp.resolve("k"), cache, PatchSetSource.builtIn(), Progress.SILENT);
-        Path loaders = tmp.resolve("loaders");
-        KernelBuild.build(tree, Arch.I386, loaders, cache, (PatchSet) null, Progress.SILENT);
-
-        HardwareModel ide = ModelCatalog.builtIn().get("pc-ide");
+        Ants ants = Ants.builder().tree(tree).arch(Arch.AMD64).build();
+        HardwareModel ide = ants.models().get("pc-ide");
         Path image = tmp.resolve("ants.img");
-        DiskImageBuilder.Result r = DiskImageBuilder.build(new DiskImageSpec("amd64", kernel, BootLoaders.in(loaders),
-                2L << 30, ImageFormat.RAW, List.of(), List.of(new ModelHint(ide.name(), ide.disk9(), ide.uefi()))),
-                image, Progress.SILENT);
-        var manifest = Json.readTree(r.manifest());
-        assertEquals(manifest.at("/image/sha256").asText(), dev.ants.core.Sha256.of(image), "manifest records the image's sha256");
-        String disk = manifest.at("/hints/pc-ide/disk").asText();
+        DiskImageBuilder.Result r = ants.image(new ImageRequest(image, ImageFormat.RAW, 2L << 30, ImageRequest.RootFs.NONE, List.of()));
+        ImageManifest manifest = ImageManifest.readFor(image);
+        assertEquals(manifest, r.contents());
+        assertEquals(manifest.image().sha256(), KernelBootTest.sha256(image), "manifest records the image's sha256");
+        String disk = manifest.hints().get("pc-ide").disk();
         assertEquals("sdC0", disk);
 
         Scenario toRc = ScenarioLoader.parse("""
@@ -77,7 +65,7 @@ class ImageBootTest {
                   - run: echo $cputype
                     output: '^amd64$'
                 """, "image-boot-to-rc", null, Map.of("disk", disk));
-        RunResult run = new Harness().boot(new BootRequest(ide, Guest.disk(image)).accel(Accel.TCG).scenario(toRc));
+        RunResult run = ants.boot(new BootRequest(ide, Guest.disk(image)).accel(Accel.TCG).scenario(toRc), null, null);
         assertEquals(0, run.exitCode(), () -> run.summary() + "\n" + String.join("\n",
                 run.lastConsoleLines() == null ? List.of() : run.lastConsoleLines()));
     }

@@ -1,25 +1,22 @@
 package dev.ants.it;
 
-import dev.ants.core.Json;
-import dev.ants.core.progress.Progress;
+import dev.ants.core.manifest.KernelManifest;
 import dev.ants.core.tree.NineFrontTree;
 import dev.ants.hostbuild.Arch;
-import dev.ants.hostbuild.KernelBuild;
 import dev.ants.harness.BootRequest;
-import dev.ants.harness.Harness;
 import dev.ants.harness.model.ModelCatalog;
 import dev.ants.harness.qemu.Accel;
 import dev.ants.harness.qemu.Guest;
 import dev.ants.harness.report.RunResult;
 import dev.ants.harness.scenario.Scenario;
 import dev.ants.harness.scenario.ScenarioLoader;
+import dev.ants.pipeline.Ants;
+import dev.ants.pipeline.Kernel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -59,14 +56,14 @@ class KernelBootTest {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/qemu-system-x86_64")), "qemu-system-x86 is not installed");
 
         Path out = tmp.resolve("out-" + arch.objtype);
-        Path kernel = KernelBuild.build(tree, arch, out, Progress.SILENT);
+        Ants ants = Ants.builder().tree(tree).arch(arch).stock(true).build();
+        Kernel k = ants.kernel(out);
+        Path kernel = k.file();
         assertEquals(out.resolve(arch.kernel), kernel);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> manifest = Json.JSON.readValue(out.resolve("kernel.json").toFile(), Map.class);
-        @SuppressWarnings("unchecked")
-        Map<String, String> outputs = (Map<String, String>) manifest.get("outputs");
-        assertEquals(sha256(kernel), outputs.get(arch.kernel), "kernel.json records the kernel's sha256");
-        assertEquals(List.of(), manifest.get("patches"));
+        KernelManifest manifest = KernelManifest.read(out);
+        assertEquals(sha256(kernel), manifest.outputs().get(arch.kernel), "kernel.json records the kernel's sha256");
+        assertEquals(List.of(), manifest.patches());
+        assertEquals(manifest, k.manifest());
 
         Files.writeString(tmp.resolve("plan9.ini"), "console=0\n*acpi=0\n");
         Scenario toRc = ScenarioLoader.parse("""
@@ -80,14 +77,18 @@ class KernelBootTest {
                   - run: echo $cputype
                     output: '^${cputype}$'
                 """, "boot-to-rc", null, Map.of("cputype", cputype));
-        RunResult r = new Harness().boot(new BootRequest(ModelCatalog.builtIn().get("pc-virtio"),
-                Guest.kernel(kernel, null, null).withPlan9ini(tmp.resolve("plan9.ini"))).accel(Accel.TCG).scenario(toRc));
+        RunResult r = ants.boot(new BootRequest(ModelCatalog.builtIn().get("pc-virtio"),
+                Guest.kernel(kernel, null, null).withPlan9ini(tmp.resolve("plan9.ini"))).accel(Accel.TCG).scenario(toRc), null, null);
         assertEquals(0, r.exitCode(), () -> r.summary() + "\n" + String.join("\n",
                 r.lastConsoleLines() == null ? List.of() : r.lastConsoleLines()));
         return out;
     }
 
+    /** By the system's sha256sum: a check independent of the code that wrote the manifest. */
     static String sha256(Path f) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f)));
+        Process p = new ProcessBuilder("sha256sum", f.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
+        return out.substring(0, 64);
     }
 }

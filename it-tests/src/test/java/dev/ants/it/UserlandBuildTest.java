@@ -1,10 +1,10 @@
 package dev.ants.it;
 
 import dev.ants.core.Json;
-import dev.ants.core.progress.Progress;
 import dev.ants.core.tree.NineFrontTree;
 import dev.ants.hostbuild.Arch;
 import dev.ants.hostbuild.UserlandBuild;
+import dev.ants.pipeline.Ants;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +38,7 @@ class UserlandBuildTest {
                 "set ANTS_9FRONT_TREE to a 9front checkout (e.g. /work/trees/9front-2025) to build the whole userland");
 
         Path out = tmp.resolve("userland");
-        UserlandBuild.Result r = UserlandBuild.build(tree, Arch.AMD64, out, Progress.SILENT);
+        UserlandBuild.Result r = Ants.builder().tree(tree).arch(Arch.AMD64).build().userland(out);
         assertEquals(out.toAbsolutePath().normalize(), r.dir());
         assertTrue(r.binaries() >= 500, "at least 500 amd64 binaries, got " + r.binaries());
 

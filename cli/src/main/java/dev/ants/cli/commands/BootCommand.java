@@ -1,13 +1,14 @@
 package dev.ants.cli.commands;
 
+import dev.ants.cli.ArchOption;
+import dev.ants.cli.Configure;
 import dev.ants.cli.Inputs;
 import dev.ants.cli.OutputOptions;
 import dev.ants.cli.MachineOptions;
 import dev.ants.harness.BootRequest;
-import dev.ants.harness.Harness;
+import dev.ants.pipeline.Ants;
 import dev.ants.harness.console.TerminalMode;
 import dev.ants.harness.model.HardwareModel;
-import dev.ants.harness.model.ImageHints;
 import dev.ants.harness.qemu.Guest;
 import dev.ants.harness.report.RunResult;
 import dev.ants.harness.scenario.ScenarioLoader;
@@ -17,9 +18,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "boot", mixinStandardHelpOptions = true,
@@ -31,6 +30,9 @@ public final class BootCommand implements Callable<Integer> {
 
     @Mixin
     MachineOptions machine;
+
+    @Mixin
+    ArchOption arch;
 
     static final class KernelGuest {
         @Option(names = "--kernel", paramLabel = "K", required = true, description = "Boot this kernel directly (multiboot or Linux).")
@@ -76,20 +78,15 @@ public final class BootCommand implements Callable<Integer> {
     public Integer call() {
         HardwareModel m = machine.models().get(model);
         Guest g = guest();
-        BootRequest req = new BootRequest(m, g).accel(machine.accel()).timeoutScale(machine.timeoutScale()).keep(machine.keep);
-        Map<String, String> vars = new LinkedHashMap<>(ModelVars.of(m));
-        if (g.disk() != null) {
-            // The image's manifest knows the model's names for its parts; scenarios read them as ${name}.
-            Map<String, String> hints = ImageHints.forModel(g.disk(), m.name());
-            ImageHints.requireBootable(g.disk(), m.name(), hints);
-            vars.putAll(hints);
-        }
+        Ants ants = Configure.treeless(arch.arch(), out.progress(), machine.models()).build();
+        BootRequest req = new BootRequest(m, g).accel(machine.accel()).timeoutScale(machine.timeoutScale()).keep(machine.keep)
+                .runner(machine.runner());
         if (script != null) {
-            req.scenario(ScenarioLoader.load(Inputs.existingFile(script, "--script"), vars));
+            // the image's manifest knows the model's names for its parts; scenarios read them as ${name}
+            req.scenario(ScenarioLoader.load(Inputs.existingFile(script, "--script"), ants.scenarioVars(m, g)));
         }
-        Harness harness = new Harness(machine.harness(out.progress()));
         if (dryRun) {
-            List<String> argv = harness.dryRun(req);
+            List<String> argv = ants.dryRun(req);
             out.print(java.util.Map.of("qemu", argv), String.join(" ", argv));
             return 0;
         }
@@ -97,10 +94,10 @@ public final class BootCommand implements Callable<Integer> {
         if (attach) {
             try (TerminalMode tty = TerminalMode.raw()) {
                 System.err.println("ants: attached to the serial console of " + m.name() + "; Ctrl-] detaches and stops the machine\r");
-                r = harness.attach(req, System.in, System.out);
+                r = ants.boot(req, System.in, System.out);
             }
         } else {
-            r = harness.boot(req);
+            r = ants.boot(req, null, null);
         }
         out.print(r, r.summary());
         return r.exitCode();

@@ -1,13 +1,11 @@
 package dev.ants.cli.commands;
 
+import dev.ants.cli.ArchOption;
+import dev.ants.cli.Configure;
 import dev.ants.cli.Inputs;
 import dev.ants.cli.OutputOptions;
-import dev.ants.cli.ArchOption;
 import dev.ants.cli.TreeOption;
-import dev.ants.core.Json;
-import dev.ants.hostbuild.HostToolchain;
-import dev.ants.hostbuild.KernelBuild;
-import dev.ants.patch.PatchSetSource;
+import dev.ants.pipeline.Kernel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,7 +17,6 @@ import java.util.Map;
 @Command(name = "kernel", mixinStandardHelpOptions = true,
         description = "Builds the ANTS kernel from a 9front tree: DIR/9pc64 (amd64) or DIR/9pc (386), plus DIR/kernel.json.")
 public final class KernelCommand implements Runnable {
-
     @Mixin
     OutputOptions out;
 
@@ -29,7 +26,6 @@ public final class KernelCommand implements Runnable {
     @Mixin
     ArchOption arch;
 
-
     @Option(names = "--no-patches", description = "Build the stock kernel, without kernel-patches/ and plan9rc/.")
     boolean noPatches;
 
@@ -38,16 +34,16 @@ public final class KernelCommand implements Runnable {
 
     @Override
     public void run() {
-        Path root = tree.root();
-        Path out = Inputs.outputDir(outDir, "-o");
+        var ants = Configure.ants(tree.given(), arch.arch(), out.progress()).stock(noPatches).build();
+        Path dir = Inputs.outputDir(outDir, "-o");
+        ants.tree().requireOutside(dir, "-o");
         long t0 = System.nanoTime();
-        Path kernel = KernelBuild.build(root, arch.arch(), out, HostToolchain.defaultCacheRoot(),
-                noPatches ? null : PatchSetSource.builtIn(), this.out.progress());
+        Kernel k = ants.kernel(dir);
         double secs = (System.nanoTime() - t0) / 1e9;
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("kernel", kernel.toString());
+        summary.put("kernel", k.file().toString());
         summary.put("seconds", Math.round(secs * 10) / 10.0);
-        summary.put("manifest", Json.readTree(out.resolve("kernel.json")));
-        this.out.print(summary, String.format("%s built in %.1f s (%s)", kernel, secs, noPatches ? "stock" : "with the ANTS patches"));
+        summary.put("manifest", k.manifest());
+        out.print(summary, String.format("%s built in %.1f s (%s)", k.file(), secs, noPatches ? "stock" : "with the ANTS patches"));
     }
 }

@@ -1,7 +1,9 @@
 package dev.ants.cli.commands;
 
+import dev.ants.cli.Configure;
 import dev.ants.cli.OutputOptions;
 import dev.ants.cli.TreeOption;
+import dev.ants.hostbuild.Arch;
 import dev.ants.hostbuild.HostToolchain;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,7 +23,7 @@ public final class ToolchainCommand implements Runnable {
     @Override
     public void run() {
         long t0 = System.nanoTime();
-        HostToolchain tc = HostToolchain.bootstrap(tree.root(), out.progress());
+        HostToolchain tc = Configure.ants(tree.given(), Arch.AMD64, out.progress()).build().toolchain();
         double secs = (System.nanoTime() - t0) / 1e9;
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("toolchain", tc.dir().toString());

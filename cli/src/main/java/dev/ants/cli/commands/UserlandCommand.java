@@ -1,10 +1,10 @@
 package dev.ants.cli.commands;
 
+import dev.ants.cli.Configure;
 import dev.ants.cli.Inputs;
 import dev.ants.cli.OutputOptions;
 import dev.ants.cli.ArchOption;
 import dev.ants.cli.TreeOption;
-import dev.ants.hostbuild.HostToolchain;
 import dev.ants.hostbuild.UserlandBuild;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,10 +32,11 @@ public final class UserlandCommand implements Runnable {
 
     @Override
     public void run() {
-        Path root = tree.root();
+        var ants = Configure.ants(tree.given(), arch.arch(), out.progress()).build();
         Path dir = Inputs.outputDir(outDir, "-o");
+        ants.tree().requireOutside(dir, "-o");
         long t0 = System.nanoTime();
-        UserlandBuild.Result r = UserlandBuild.build(root, arch.arch(), dir, HostToolchain.defaultCacheRoot(), out.progress());
+        UserlandBuild.Result r = ants.userland(dir);
         double secs = (System.nanoTime() - t0) / 1e9;
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("dir", r.dir().toString());

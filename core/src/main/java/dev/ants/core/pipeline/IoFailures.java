@@ -3,11 +3,21 @@ package dev.ants.core.pipeline;
 import dev.ants.core.AntsException;
 import dev.ants.core.ExitCode;
 
+import java.util.Map;
+
 /**
  * Turns an I/O failure of a step into an error that names the real cause: a full disk says so, a
  * permission problem says so, and anything else says which step met it.
  */
 public final class IoFailures {
+    /** java.nio's exceptions carry only the path as their message; say what happened to it. */
+    private static final Map<String, String> KINDS = Map.of(
+            "NoSuchFileException", "no such file or directory",
+            "FileAlreadyExistsException", "already exists",
+            "DirectoryNotEmptyException", "directory not empty",
+            "AccessDeniedException", "permission denied",
+            "NotDirectoryException", "not a directory");
+
     private IoFailures() {
     }
 
@@ -32,6 +42,8 @@ public final class IoFailures {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (b.length() > 0) b.append(": ");
             String m = t.getMessage();
+            String what = KINDS.get(t.getClass().getSimpleName());
+            if (what != null) b.append(what).append(": ");
             b.append(m == null || m.isEmpty() ? t.getClass().getSimpleName() : m);
             if (t.getCause() == t) break;
         }

@@ -23,18 +23,32 @@ public final class StepRunner {
     }
 
     public <T> T run(Step<T> step) {
-        try (Progress p = progress.child(step.description())) {
+        Progress p = progress.child(step.description());
+        try {
             return step.run(p);
-        } catch (AntsException e) {
+        } catch (AntsException | Error e) {
+            p.fail();
             throw e;
+        } catch (UncheckedIOException e) {
+            p.fail();
+            throw IoFailures.of(step.description(), e);
         } catch (InterruptedException e) {
+            p.fail();
             Thread.currentThread().interrupt();
             throw new AntsException(ExitCode.INTERRUPTED, step.description() + ": interrupted", "");
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException e) {
+            p.fail();
             throw IoFailures.of(step.description(), e);
         } catch (Exception e) {
-            throw new AntsException(ExitCode.ENVIRONMENT, step.description() + " failed: " + e,
-                    "this is a bug in ants if the message does not name a cause; please report it", e);
+            p.fail();
+            throw bug(step, e);
+        } finally {
+            p.close();
         }
+    }
+
+    private static AntsException bug(Step<?> step, Exception e) {
+        return new AntsException(ExitCode.ENVIRONMENT, step.description() + " failed: " + e,
+                "this is a bug in ants if the message does not name a cause; please report it", e);
     }
 }

@@ -64,6 +64,11 @@ public final class PlainSink implements ProgressSink {
     public void finished(Progress p) {
         lastPrinted.remove(p);
         if (detail != Detail.STEPS || p.depth() == 0) return;
+        if (p.failed()) {
+            // the error itself is printed by whoever catches it; say only how far it got
+            if (p.seconds() >= WORTH_A_LINE_SECONDS) line(String.format("%s failed after %.1f s", p.path(), p.seconds()));
+            return;
+        }
         if (p.depth() > 1 && p.seconds() < WORTH_A_LINE_SECONDS) return;
         line(String.format("%s done in %.1f s", p.path(), p.seconds()));
     }

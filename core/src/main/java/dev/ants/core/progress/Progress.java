@@ -18,6 +18,7 @@ public final class Progress implements AutoCloseable {
     private final int depth;
     private final long started = System.nanoTime();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile boolean failed;
     private volatile long total;
     private volatile long done;
     private volatile String item = "";
@@ -63,6 +64,15 @@ public final class Progress implements AutoCloseable {
     /** A line worth showing even in quiet output: a warning, a cache hit, a one-line result. */
     public void note(String message) {
         sink.note(this, message);
+    }
+
+    /** The step is ending with an error; call before {@link #close}, so sinks do not call it done. */
+    public void fail() {
+        failed = true;
+    }
+
+    public boolean failed() {
+        return failed;
     }
 
     /** The step finished; the first call counts, later ones do nothing. */

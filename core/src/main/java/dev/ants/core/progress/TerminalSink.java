@@ -45,8 +45,14 @@ public final class TerminalSink implements ProgressSink {
     @Override
     public synchronized void finished(Progress p) {
         active.remove(p);
-        boolean worth = p.depth() == 1 || (p.depth() > 1 && p.seconds() >= WORTH_A_LINE_SECONDS);
-        redraw(worth ? List.of(String.format("%s done in %.1f s", p.path(), p.seconds())) : List.of(), true);
+        boolean long_ = p.seconds() >= WORTH_A_LINE_SECONDS;
+        String line = null;
+        if (p.failed()) {
+            if (long_) line = String.format("%s failed after %.1f s", p.path(), p.seconds());
+        } else if (p.depth() == 1 || long_) {
+            line = String.format("%s done in %.1f s", p.path(), p.seconds());
+        }
+        redraw(line == null ? List.of() : List.of(line), true);
     }
 
     private void redraw(List<String> lines, boolean force) {

@@ -68,4 +68,16 @@ class StepRunnerTest {
         assertEquals(ExitCode.INTERRUPTED, e.exitCode());
         assertTrue(Thread.interrupted(), "interrupt status restored");
     }
+
+    @Test
+    void aFullDiskIsNamedAsSuchAndAMissingFileSaysWhatHappenedToIt() {
+        StepRunner runner = new StepRunner(Progress.SILENT);
+        AntsException full = assertThrows(AntsException.class, () -> runner.run(step("build libraries",
+                p -> { throw new java.nio.file.FileSystemException("/cache/libc.a", null, "No space left on device"); })));
+        assertTrue(full.getMessage().contains("no space left on device"), full.getMessage());
+        assertTrue(full.hint().contains("disk is full"), full.hint());
+        AntsException missing = assertThrows(AntsException.class, () -> runner.run(step("stage",
+                p -> { throw new java.nio.file.NoSuchFileException("/x/libc"); })));
+        assertEquals("stage: no such file or directory: /x/libc", missing.getMessage());
+    }
 }

@@ -100,9 +100,18 @@ public final class ModelCatalog {
 
     /** "a,b" or "all" to a list of models. */
     public List<HardwareModel> select(String spec) {
-        if (spec == null || spec.isBlank() || spec.equals("all")) return all();
+        if (spec != null && spec.trim().equals("all")) return all();
+        if (spec == null || spec.isBlank()) {
+            throw AntsException.badInput("--models is empty", "name models (e.g. --models pc-ide,q35-ahci) or say --models all");
+        }
         List<HardwareModel> out = new ArrayList<>();
-        for (String n : spec.split(",")) out.add(get(n.trim()));
+        for (String n : spec.split(",", -1)) {
+            HardwareModel m = get(n.trim());
+            if (out.contains(m)) {
+                throw AntsException.badInput("--models names " + m.name() + " twice", "name each model once");
+            }
+            out.add(m);
+        }
         return out;
     }
 }

@@ -1,4 +1,4 @@
-package dev.ants.cli.commands;
+package dev.ants.pipeline.steps;
 
 import dev.ants.harness.model.HardwareModel;
 
@@ -6,11 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The facts of a hardware model a scenario may use as ${model}, ${disk9}, ${nic9}, ${cpus}. */
-final class ModelVars {
+public final class ModelVars {
     private ModelVars() {
     }
 
-    static Map<String, String> of(HardwareModel m) {
+    public static Map<String, String> of(HardwareModel m) {
         Map<String, String> v = new LinkedHashMap<>();
         v.put("model", m.name());
         v.put("cpus", Integer.toString(m.cpus()));

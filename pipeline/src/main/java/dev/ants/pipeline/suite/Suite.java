@@ -1,4 +1,4 @@
-package dev.ants.cli.suite;
+package dev.ants.pipeline.suite;
 
 import java.util.Map;
 

@@ -1,0 +1,72 @@
+package dev.ants.pipeline;
+
+import dev.ants.core.AntsException;
+import dev.ants.harness.Runner;
+import dev.ants.harness.model.HardwareModel;
+import dev.ants.harness.qemu.Accel;
+import dev.ants.harness.report.Shard;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What {@link Ants#test} runs: the suites (empty: all) on the models, from the configuration's kernel
+ * or from a disk image, and where the reports go.
+ *
+ * @param image       test this image instead of building a kernel from the tree; null: build
+ * @param profile     how long the suites run (their iteration counts): quick, default or nightly
+ * @param timeoutScale multiplies every timeout (TCG adds its own factor)
+ */
+public record TestRequest(Path image, List<String> suites, List<HardwareModel> models, Shard shard, Path reportDir,
+                          Profile profile, Accel accel, double timeoutScale, Runner runner, boolean keep) {
+    /** Suites read it as ${profile}; each decides what it means for its own counts. */
+    public enum Profile {
+        QUICK, DEFAULT, NIGHTLY;
+
+        public static Profile parse(String s) {
+            for (Profile p : values()) if (p.name().equalsIgnoreCase(s)) return p;
+            throw AntsException.badInput("--profile " + s + " is unknown", "use quick, default or nightly");
+        }
+
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public TestRequest {
+        suites = suites == null ? List.of() : List.copyOf(suites);
+        if (models == null || models.isEmpty()) throw AntsException.badInput("no models to test on", "e.g. --models pc-virtio");
+        if (reportDir == null) throw AntsException.badInput("no report directory", "pass --report DIR");
+        if (shard == null) shard = Shard.ALL;
+        if (profile == null) profile = Profile.DEFAULT;
+        if (accel == null) accel = Accel.AUTO;
+        if (runner == null) runner = Runner.HOST;
+        if (!(timeoutScale > 0)) throw AntsException.badInput("timeout scale " + timeoutScale + " must be positive", "e.g. 2");
+    }
+
+    /** The defaults for everything but what must be chosen. */
+    public static TestRequest of(List<HardwareModel> models, Path reportDir) {
+        return new TestRequest(null, List.of(), models, Shard.ALL, reportDir, Profile.DEFAULT, Accel.AUTO, 1, Runner.HOST, false);
+    }
+
+    public TestRequest withImage(Path i) {
+        return new TestRequest(i, suites, models, shard, reportDir, profile, accel, timeoutScale, runner, keep);
+    }
+
+    public TestRequest withSuites(List<String> s) {
+        return new TestRequest(image, s, models, shard, reportDir, profile, accel, timeoutScale, runner, keep);
+    }
+
+    public TestRequest withShard(Shard s) {
+        return new TestRequest(image, suites, models, s, reportDir, profile, accel, timeoutScale, runner, keep);
+    }
+
+    public TestRequest withProfile(Profile p) {
+        return new TestRequest(image, suites, models, shard, reportDir, p, accel, timeoutScale, runner, keep);
+    }
+
+    public TestRequest withMachine(Accel a, double scale, Runner r, boolean k) {
+        return new TestRequest(image, suites, models, shard, reportDir, profile, a, scale, r, k);
+    }
+}
