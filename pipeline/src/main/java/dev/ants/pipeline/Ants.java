@@ -1,16 +1,12 @@
 package dev.ants.pipeline;
 
 import dev.ants.core.AntsException;
-import dev.ants.core.Sha256;
 import dev.ants.core.host.Parallelism;
-import dev.ants.core.manifest.KernelManifest;
 import dev.ants.core.pipeline.StepRunner;
 import dev.ants.core.progress.Progress;
 import dev.ants.core.tree.NineFrontTree;
 import dev.ants.harness.BootRequest;
 import dev.ants.harness.Harness;
-import dev.ants.harness.HarnessOptions;
-import dev.ants.harness.Runner;
 import dev.ants.harness.model.HardwareModel;
 import dev.ants.harness.model.ImageHints;
 import dev.ants.harness.model.ModelCatalog;
@@ -18,20 +14,19 @@ import dev.ants.harness.qemu.Guest;
 import dev.ants.harness.report.RunResult;
 import dev.ants.hostbuild.Arch;
 import dev.ants.hostbuild.HostToolchain;
-import dev.ants.hostbuild.KernelBuild;
 import dev.ants.hostbuild.UserlandBuild;
 import dev.ants.image.BootLoaders;
 import dev.ants.image.DiskImageBuilder;
 import dev.ants.patch.PatchSet;
 import dev.ants.patch.PatchSetSource;
 import dev.ants.pipeline.steps.AssembleImageStep;
-import dev.ants.pipeline.steps.ModelVars;
+import dev.ants.pipeline.steps.MakeKernelStep;
+import dev.ants.pipeline.steps.MakeLoadersStep;
 import dev.ants.pipeline.steps.RunSuitesStep;
 
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,22 +39,12 @@ import java.util.Map;
  * The CLI, the it-tests and any plugin call this and nothing below it.
  */
 public final class Ants {
-    private final NineFrontTree tree;
-    private final Arch arch;
-    private final PatchSet patches;
-    private final Path cacheDir;
+    private final PipelineConfig config;
     private final Progress progress;
-    private final ModelCatalog models;
-    private final int jobs;
 
-    private Ants(Builder b) {
-        this.tree = b.tree == null ? null : NineFrontTree.open(b.tree);
-        this.arch = b.arch;
-        this.patches = b.stock ? null : b.patches != null ? b.patches : PatchSetSource.builtIn();
-        this.cacheDir = b.cacheDir != null ? b.cacheDir : HostToolchain.defaultCacheRoot();
-        this.progress = b.progress;
-        this.models = b.models != null ? b.models : ModelCatalog.builtIn();
-        this.jobs = b.jobs > 0 ? b.jobs : Parallelism.defaultJobs();
+    private Ants(PipelineConfig config, Progress progress) {
+        this.config = config;
+        this.progress = progress;
     }
 
     public static Builder builder() {
@@ -69,57 +54,47 @@ public final class Ants {
     /** A builder holding this configuration, to derive another one. */
     public Builder toBuilder() {
         Builder b = new Builder();
-        b.tree = tree == null ? null : tree.root();
-        b.arch = arch;
-        b.patches = patches;
-        b.stock = patches == null;
-        b.cacheDir = cacheDir;
+        b.tree = config.treeOrNull() == null ? null : config.treeOrNull().root();
+        b.arch = config.arch();
+        b.patches = config.patches();
+        b.stock = config.patches() == null;
+        b.cacheDir = config.cacheDir();
         b.progress = progress;
-        b.models = models;
-        b.jobs = jobs;
+        b.models = config.models();
+        b.jobs = config.jobs();
         return b;
     }
 
-    /** The same configuration reporting under another progress node (a step's own). */
+    /** The same configuration reporting under another progress node. */
     public Ants withProgress(Progress p) {
-        return toBuilder().progress(p).build();
+        return new Ants(config, p);
     }
 
     /** The host toolchain built from the tree (cached by content). */
     public HostToolchain toolchain() {
-        return HostToolchain.bootstrap(tree().root(), cacheDir, progress);
+        return HostToolchain.bootstrap(config.tree().root(), config.cacheDir(), progress);
     }
 
     /** The kernel of this configuration (with the patch set unless stock) and its manifest, in {@code outDir}. */
     public Kernel kernel(Path outDir) {
-        try (Progress p = progress.child("kernel " + arch.kernel + (patches == null ? " (stock)" : ""))) {
-            Path k = KernelBuild.build(tree().root(), arch, outDir, cacheDir, patches, p);
-            return new Kernel(k, KernelManifest.read(k.getParent()));
-        }
+        return steps().run(new MakeKernelStep(config, outDir));
     }
 
-    /**
-     * The PC boot code (mbr, pbs, 9bootfat): 386 code whatever the kernel, so it comes from a stock
-     * 386 build of the tree, kept in the cache beside that build.
-     */
+    /** The 386 PC boot code, from a stock 386 build of the tree (cached). */
     public BootLoaders loaders() {
-        Path dir = cacheDir.resolve("loaders").resolve(Sha256.of(tree().root().toString()).substring(0, 16));
-        try (Progress p = progress.child("boot loaders (386)")) {
-            KernelBuild.stock(tree().root(), Arch.I386, dir, cacheDir, p);
-        }
-        return BootLoaders.in(dir);
+        return steps().run(new MakeLoadersStep(config));
     }
 
     /** The whole userland, laid out as a Plan 9 root in {@code outDir} with userland.json. */
     public UserlandBuild.Result userland(Path outDir) {
-        try (Progress p = progress.child("userland " + arch.objtype)) {
-            return UserlandBuild.build(tree().root(), arch, outDir, cacheDir, p);
+        try (Progress p = progress.child("userland " + config.arch().objtype)) {
+            return UserlandBuild.build(config.tree().root(), config.arch(), outDir, config.cacheDir(), p);
         }
     }
 
     /** A bootable disk image and its manifest, as {@code request} says. */
     public DiskImageBuilder.Result image(ImageRequest request) {
-        return new StepRunner(progress).run(new AssembleImageStep(this, request));
+        return steps().run(new AssembleImageStep(config, request));
     }
 
     /**
@@ -128,76 +103,54 @@ public final class Ants {
      */
     public RunResult boot(BootRequest request, InputStream in, OutputStream out) {
         requireBootable(request);
-        Harness h = harness(request.runner());
+        Harness h = config.harness(progress, request.runner());
         return in == null ? h.boot(request) : h.attach(request, in, out);
     }
 
     /** The QEMU command line {@link #boot} would run; nothing starts. */
     public List<String> dryRun(BootRequest request) {
         requireBootable(request);
-        return harness(request.runner()).dryRun(request);
+        return config.harness(progress, request.runner()).dryRun(request);
     }
 
     /** What a scenario on this model and guest may use: the model's facts, the arch, and an image's hints. */
     public Map<String, String> scenarioVars(HardwareModel m, Guest g) {
-        Map<String, String> v = new LinkedHashMap<>(ModelVars.of(m));
-        v.put("arch", arch.objtype);
-        if (g.disk() != null && g.kernel() == null) v.putAll(ImageHints.forModel(g.disk(), m.name()));
-        return v;
-    }
-
-    private static void requireBootable(BootRequest r) {
-        if (r.guest().disk() != null) {
-            ImageHints.requireBootable(r.guest().disk(), r.model().name(), ImageHints.forModel(r.guest().disk(), r.model().name()));
-        }
-    }
-
-    /** A harness reporting under this configuration's progress. */
-    public Harness harness(Runner runner) {
-        HarnessOptions o = new HarnessOptions();
-        o.progress = progress;
-        if (runner != null) o.runner = runner;
-        return new Harness(o);
+        return config.scenarioVars(m, g);
     }
 
     /** The regression suites on the chosen models, from this tree's kernel or from an image. */
     public TestOutcome test(TestRequest request) {
-        return new StepRunner(progress).run(new RunSuitesStep(this, request));
+        return steps().run(new RunSuitesStep(config, request));
+    }
+
+    public PipelineConfig config() {
+        return config;
     }
 
     public NineFrontTree tree() {
-        if (tree == null) throw AntsException.badInput("no 9front tree given (--tree DIR, or ANTS_9FRONT_TREE)",
-                NineFrontTree.HOW_TO_GET_ONE);
-        return tree;
+        return config.tree();
     }
 
     public boolean hasTree() {
-        return tree != null;
+        return config.treeOrNull() != null;
     }
 
-    public Arch arch() {
-        return arch;
-    }
-
-    /** The patch set kernels are built with, or null for stock kernels. */
-    public PatchSet patches() {
-        return patches;
-    }
-
-    public Path cacheDir() {
-        return cacheDir;
+    public ModelCatalog models() {
+        return config.models();
     }
 
     public Progress progress() {
         return progress;
     }
 
-    public ModelCatalog models() {
-        return models;
+    private StepRunner steps() {
+        return new StepRunner(progress);
     }
 
-    public int jobs() {
-        return jobs;
+    private static void requireBootable(BootRequest r) {
+        if (r.guest().disk() != null) {
+            ImageHints.requireBootable(r.guest().disk(), r.model().name(), ImageHints.forModel(r.guest().disk(), r.model().name()));
+        }
     }
 
     /** Collects a configuration; every setting has a default but the tree. */
@@ -264,7 +217,11 @@ public final class Ants {
 
         /** Validates the tree (bad input when it is not a 9front tree) and freezes the configuration. */
         public Ants build() {
-            return new Ants(this);
+            PipelineConfig c = new PipelineConfig(tree == null ? null : NineFrontTree.open(tree), arch,
+                    stock ? null : patches != null ? patches : PatchSetSource.builtIn(),
+                    cacheDir != null ? cacheDir : HostToolchain.defaultCacheRoot(),
+                    models != null ? models : ModelCatalog.builtIn(), jobs > 0 ? jobs : Parallelism.defaultJobs());
+            return new Ants(c, progress);
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.ants.core.ExitCode;
 import dev.ants.core.FileTrees;
 import dev.ants.core.cleanup.Cleanup;
 import dev.ants.core.pipeline.Step;
+import dev.ants.core.pipeline.StepRunner;
 import dev.ants.core.progress.Progress;
 import dev.ants.hostbuild.Arch;
 import dev.ants.image.BootLoaders;
@@ -13,7 +14,7 @@ import dev.ants.image.DiskImageSpec;
 import dev.ants.image.ModelHint;
 import dev.ants.image.Plan9Ini;
 import dev.ants.image.disk.DiskLayout;
-import dev.ants.pipeline.Ants;
+import dev.ants.pipeline.PipelineConfig;
 import dev.ants.pipeline.ImageRequest;
 import dev.ants.pipeline.Kernel;
 
@@ -27,11 +28,11 @@ import java.util.List;
  * checked first, so bad input fails before minutes of building.
  */
 public final class AssembleImageStep implements Step<DiskImageBuilder.Result> {
-    private final Ants ants;
+    private final PipelineConfig config;
     private final ImageRequest request;
 
-    public AssembleImageStep(Ants ants, ImageRequest request) {
-        this.ants = ants;
+    public AssembleImageStep(PipelineConfig config, ImageRequest request) {
+        this.config = config;
         this.request = request;
     }
 
@@ -43,22 +44,23 @@ public final class AssembleImageStep implements Step<DiskImageBuilder.Result> {
     @Override
     public DiskImageBuilder.Result run(Progress progress) throws Exception {
         Path out = request.output().toAbsolutePath().normalize();
-        ants.tree().requireOutside(out, "-o");
+        config.tree().requireOutside(out, "-o");
         DiskLayout.forBytes(request.sizeBytes());
-        Plan9Ini.text(ants.arch().kernel, request.settings());
+        Plan9Ini.text(config.arch().kernel, request.settings());
         if (request.fs() != ImageRequest.RootFs.NONE) {
             throw new AntsException(ExitCode.ENVIRONMENT,
                     "not implemented yet: formatting a root file system happens in the guest (--fs " + request.fs().id() + ")",
                     "use --fs none for a boot disk with an empty fs partition");
         }
-        List<ModelHint> hints = ants.models().all().stream().map(m -> new ModelHint(m.name(), m.disk9(), m.uefi())).toList();
+        List<ModelHint> hints = config.models().all().stream().map(m -> new ModelHint(m.name(), m.disk9(), m.uefi())).toList();
         Path work = Files.createTempDirectory("ants-image-");
         // a signal ends the JVM through shutdown hooks only: the kernel copies go there too
         try (Cleanup.Registration r = Cleanup.onExit("remove " + work, () -> FileTrees.deleteQuietly(work))) {
-            Ants derived = ants.withProgress(progress);
-            Kernel kernel = derived.kernel(work.resolve("kernel"));
-            BootLoaders loaders = ants.arch() == Arch.I386 ? BootLoaders.in(kernel.file().getParent()) : derived.loaders();
-            DiskImageSpec spec = new DiskImageSpec(ants.arch().objtype, kernel.file(), loaders, request.sizeBytes(),
+            StepRunner steps = new StepRunner(progress);
+            Kernel kernel = steps.run(new MakeKernelStep(config, work.resolve("kernel")));
+            BootLoaders loaders = config.arch() == Arch.I386 ? BootLoaders.in(kernel.file().getParent())
+                    : steps.run(new MakeLoadersStep(config));
+            DiskImageSpec spec = new DiskImageSpec(config.arch().objtype, kernel.file(), loaders, request.sizeBytes(),
                     request.format(), request.settings(), hints);
             return DiskImageBuilder.build(spec, out, progress);
         } finally {

@@ -1,6 +1,7 @@
 package dev.ants.pipeline.steps;
 
 import dev.ants.core.pipeline.Step;
+import dev.ants.core.pipeline.StepRunner;
 import dev.ants.core.progress.Progress;
 import dev.ants.harness.Harness;
 import dev.ants.harness.TestReport;
@@ -13,7 +14,7 @@ import dev.ants.harness.report.RunResult;
 import dev.ants.harness.report.Shard;
 import dev.ants.harness.scenario.Scenario;
 import dev.ants.harness.scenario.ScenarioLoader;
-import dev.ants.pipeline.Ants;
+import dev.ants.pipeline.PipelineConfig;
 import dev.ants.pipeline.Kernel;
 import dev.ants.pipeline.TestOutcome;
 import dev.ants.pipeline.TestRequest;
@@ -34,11 +35,11 @@ import java.util.Map;
  * model x suite matrix, and boots the models in parallel up to the job count.
  */
 public final class RunSuitesStep implements Step<TestOutcome> {
-    private final Ants ants;
+    private final PipelineConfig config;
     private final TestRequest request;
 
-    public RunSuitesStep(Ants ants, TestRequest request) {
-        this.ants = ants;
+    public RunSuitesStep(PipelineConfig config, TestRequest request) {
+        this.config = config;
         this.request = request;
     }
 
@@ -57,7 +58,7 @@ public final class RunSuitesStep implements Step<TestOutcome> {
         if (request.image() != null) {
             guest = Guest.disk(request.image()).withExtraDisk(suiteDisk, true);
         } else {
-            Kernel k = ants.withProgress(progress).kernel(dir.resolve("kernel"));
+            Kernel k = new StepRunner(progress).run(new MakeKernelStep(config, dir.resolve("kernel")));
             kernel = k.file();
             Path ini = Files.write(dir.resolve("kernel").resolve("plan9.ini"), SuiteCatalog.plan9ini());
             guest = Guest.kernel(kernel, null, null).withPlan9ini(ini).withDisk(suiteDisk);
@@ -86,9 +87,9 @@ public final class RunSuitesStep implements Step<TestOutcome> {
             byModel.computeIfAbsent(c.model(), m -> new ArrayList<>()).add(ScenarioLoader.parse(c.suite().scenarioYaml(),
                     "suites/" + c.suite().name() + "/suite.yaml", null, vars));
         }
-        Harness harness = ants.withProgress(progress).harness(request.runner());
+        Harness harness = config.harness(progress, request.runner());
         final Guest g = guest;
-        List<TestReport> reports = ParallelRunner.run(new ArrayList<>(byModel.entrySet()), ants.jobs(), e ->
+        List<TestReport> reports = ParallelRunner.run(new ArrayList<>(byModel.entrySet()), config.jobs(), e ->
                 test(harness, e.getKey(), e.getValue(), g, dir));
         List<RunResult> results = new ArrayList<>();
         reports.forEach(r -> results.addAll(r.results()));
@@ -117,7 +118,7 @@ public final class RunSuitesStep implements Step<TestOutcome> {
 
     /** The scenario variables, the profile, and where the suite disk is: the first disk, or the one after the image. */
     private Map<String, String> vars(HardwareModel m, Guest guest) {
-        Map<String, String> v = new LinkedHashMap<>(ants.scenarioVars(m, guest));
+        Map<String, String> v = new LinkedHashMap<>(config.scenarioVars(m, guest));
         v.put("profile", request.profile().id());
         v.put("suitedisk9", guest.kernel() != null ? m.disk9() : m.disk9(guest.extraDisks().size()));
         return v;

@@ -1,0 +1,54 @@
+package dev.ants.pipeline;
+
+import dev.ants.core.AntsException;
+import dev.ants.core.tree.NineFrontTree;
+import dev.ants.harness.Harness;
+import dev.ants.harness.HarnessOptions;
+import dev.ants.harness.Runner;
+import dev.ants.harness.model.HardwareModel;
+import dev.ants.harness.model.ImageHints;
+import dev.ants.harness.model.ModelCatalog;
+import dev.ants.harness.qemu.Guest;
+import dev.ants.core.progress.Progress;
+import dev.ants.hostbuild.Arch;
+import dev.ants.patch.PatchSet;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What every step of the pipeline reads, frozen once (Jib's {@code BuildContext}): the tree (null when
+ * only an image is tested), the architecture, the patch set (null: stock kernels), the cache, the
+ * hardware models and the job count. {@link Ants} makes it; steps take it, and never Ants itself.
+ */
+public record PipelineConfig(NineFrontTree treeOrNull, Arch arch, PatchSet patches, Path cacheDir, ModelCatalog models,
+                             int jobs) {
+
+    public NineFrontTree tree() {
+        if (treeOrNull == null) throw AntsException.badInput("no 9front tree given (--tree DIR, or ANTS_9FRONT_TREE)",
+                NineFrontTree.HOW_TO_GET_ONE);
+        return treeOrNull;
+    }
+
+    /** What a scenario on this model and guest may use: the model's facts, the arch, and an image's hints. */
+    public Map<String, String> scenarioVars(HardwareModel m, Guest g) {
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("model", m.name());
+        v.put("cpus", Integer.toString(m.cpus()));
+        v.put("memoryMiB", Integer.toString(m.memoryMiB()));
+        if (m.disk9() != null) v.put("disk9", m.disk9());
+        if (m.nic9() != null) v.put("nic9", m.nic9());
+        v.put("arch", arch.objtype);
+        if (g.disk() != null && g.kernel() == null) v.putAll(ImageHints.forModel(g.disk(), m.name()));
+        return v;
+    }
+
+    /** A harness reporting under {@code progress}, running QEMU as {@code runner} says (null: on the host). */
+    public Harness harness(Progress progress, Runner runner) {
+        HarnessOptions o = new HarnessOptions();
+        o.progress = progress;
+        if (runner != null) o.runner = runner;
+        return new Harness(o);
+    }
+}

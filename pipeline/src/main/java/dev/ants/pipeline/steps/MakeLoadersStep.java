@@ -1,0 +1,36 @@
+package dev.ants.pipeline.steps;
+
+import dev.ants.core.Sha256;
+import dev.ants.core.pipeline.Step;
+import dev.ants.core.progress.Progress;
+import dev.ants.hostbuild.Arch;
+import dev.ants.hostbuild.KernelBuild;
+import dev.ants.image.BootLoaders;
+import dev.ants.pipeline.PipelineConfig;
+
+import java.nio.file.Path;
+
+/**
+ * The PC boot code (mbr, pbs, 9bootfat): 386 code whatever the kernel, so it comes from a stock 386
+ * build of the tree, published in the cache beside that build.
+ */
+public final class MakeLoadersStep implements Step<BootLoaders> {
+    private final PipelineConfig config;
+
+    public MakeLoadersStep(PipelineConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public String description() {
+        return "boot loaders (386)";
+    }
+
+    @Override
+    public BootLoaders run(Progress progress) {
+        Path root = config.tree().root();
+        Path dir = config.cacheDir().resolve("loaders").resolve(Sha256.of(root.toString()).substring(0, 16));
+        KernelBuild.stock(root, Arch.I386, dir, config.cacheDir(), progress);
+        return BootLoaders.in(dir);
+    }
+}
