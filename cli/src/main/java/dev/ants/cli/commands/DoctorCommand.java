@@ -5,6 +5,7 @@ import dev.ants.cli.doctor.Check;
 import dev.ants.cli.doctor.HostChecks;
 import dev.ants.core.AntsException;
 import dev.ants.core.ExitCode;
+import dev.ants.core.host.Ia32;
 import dev.ants.harness.accel.KvmProbe;
 import dev.ants.harness.accel.KvmStatus;
 import picocli.CommandLine.Command;
@@ -35,6 +36,11 @@ public final class DoctorCommand implements java.util.concurrent.Callable<Intege
             List<String> pkgs = HostChecks.missingPackages(checks, true, false);
             if (!pkgs.isEmpty()) {
                 aptInstall(pkgs);
+                checks = HostChecks.run();
+            }
+            if (pkgs.contains("qemu-user-static")) {
+                // Debian never registers i386 on an amd64 host: the toolchain's 32-bit tools need it here
+                Ia32.register();
                 checks = HostChecks.run();
             }
         }

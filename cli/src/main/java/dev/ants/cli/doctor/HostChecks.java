@@ -72,7 +72,9 @@ public final class HostChecks {
 
     /** 9front's compilers assume 32-bit longs: the host tools are built with gcc -m32. */
     private static Check gcc32() {
-        return of("gcc -m32", HostProbes.gccM32(), "gcc gcc-multilib");
+        HostProbes.Probe p = HostProbes.gccM32();
+        // a kernel without 32-bit support needs an emulator, not another compiler
+        return of("gcc -m32", p, HostProbes.IA32_FIX.equals(p.fix()) ? "qemu-user-static" : "gcc gcc-multilib");
     }
 
     /** The build runs in a private mount namespace made by bubblewrap. */

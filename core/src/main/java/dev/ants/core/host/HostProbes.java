@@ -19,6 +19,9 @@ public final class HostProbes {
     }
 
     private static final Duration QUICK = Duration.ofSeconds(30);
+    /** What doctor --install does about a kernel without 32-bit support. */
+    public static final String IA32_FIX = "run 'ants doctor --install' as root: it installs qemu-user-static and registers "
+            + "it for 32-bit x86 programs (the host toolchain then runs emulated, several times slower)";
 
     private HostProbes() {
     }
@@ -32,9 +35,17 @@ public final class HostProbes {
                 Files.writeString(dir.resolve("t.c"), "int main(void){ return sizeof(long) == 4 ? 0 : 1; }\n");
                 HostProcess.Result cc = HostProcess.run(List.of("gcc", "-m32", "-o", "t", "t.c"), dir, null, QUICK);
                 if (!cc.ok()) return new Probe(false, "gcc cannot build 32-bit programs (-m32): " + cc.tail(2), fix);
-                HostProcess.Result run = HostProcess.run(List.of(dir.resolve("t").toString()), QUICK);
-                return run.ok() ? new Probe(true, "gcc -m32 links and runs 32-bit programs", fix)
-                        : new Probe(false, "a gcc -m32 program does not run here", fix);
+                HostProcess.Result run;
+                try {
+                    run = HostProcess.run(List.of(dir.resolve("t").toString()), QUICK);
+                } catch (IOException execFailed) {
+                    // gcc made it, the kernel cannot run it: no ia32 emulation (a PVM guest, for one)
+                    return new Probe(false, "gcc -m32 builds 32-bit programs but this kernel cannot run them ("
+                            + execFailed.getMessage().replaceAll(".*error=\\d+, ", "") + ")", IA32_FIX);
+                }
+                if (!run.ok()) return new Probe(false, "a gcc -m32 program does not run here: " + run.tail(2), IA32_FIX);
+                return new Probe(true, "gcc -m32 links and runs 32-bit programs"
+                        + (Ia32.emulated() ? " (run by qemu-i386, registered with binfmt_misc)" : ""), fix);
             } finally {
                 FileTrees.deleteQuietly(dir);
             }
