@@ -9,6 +9,7 @@ import dev.ants.core.tree.NineFrontTree;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * What every target build of one tree and architecture shares: the bootstrapped toolchain, the
@@ -49,6 +50,10 @@ final class BuildContext {
     /** Runs {@code work} holding the build root's lock; an I/O failure becomes an environment error. */
     <T> T locked(Path out, Work<T> work) {
         try (BuildLock lock = BuildLock.acquire(build.root())) {
+            List<String> undone = UnfinishedRun.recover(build);
+            if (!undone.isEmpty()) {
+                steps.progress().note("removed " + undone.size() + " file(s) an interrupted build left half written in " + build.root());
+            }
             try {
                 return work.run(this);
             } catch (IOException e) {

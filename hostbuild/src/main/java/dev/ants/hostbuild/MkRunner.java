@@ -12,13 +12,12 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Runs the tree's mk (or another command) inside the namespace, appending its output to the build
- * log. On failure it removes the 0-byte targets the failed recipes left (rc creates {@code >target}
- * before the command runs, and a later mk would take it as up to date) and reports the failing
- * recipe, its directory and the last 30 lines.
+ * log. On failure it removes what the run wrote (a 0-byte target that rc created before its command
+ * ran, a half-written archive: a later mk would take them as up to date, see {@link UnfinishedRun})
+ * and reports the failing recipe, its directory, the last 30 lines, and the likely cause.
  */
 final class MkRunner {
     private final PlanNineNamespace ns;
@@ -43,21 +42,22 @@ final class MkRunner {
     }
 
     HostProcess.Result run(String dir, List<String> cmd) throws IOException, InterruptedException {
-        FileTime start = FileTime.fromMillis(System.currentTimeMillis() - 1000);
+        FileTime start = UnfinishedRun.begin(build);
         HostProcess.Result r = HostProcess.run(ns.command(dir, cmd), null, null, Duration.ofMinutes(30));
         Files.writeString(log, "### " + dir + ": " + String.join(" ", cmd) + "\n" + r.output(),
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         if (!r.ok()) {
-            List<String> removed = removeEmptyTargets(start);
+            List<String> removed = UnfinishedRun.removeWrittenSince(build, start);
+            UnfinishedRun.end(build);
             String failing = failingRecipe(r.output());
             String msg = "in " + dir + ": " + String.join(" ", cmd) + " failed"
                     + (failing.isEmpty() ? "" : "\n  failing command: " + failing)
                     + "\n  last lines of output:\n" + CommandFailedException.indent(r.tail(30))
-                    + (removed.isEmpty() ? "" : "  removed empty targets: " + removed + "\n")
+                    + (removed.isEmpty() ? "" : "  removed what the failed run wrote: " + removed.size() + " file(s)\n")
                     + "  full log: " + log;
-            throw new AntsException(ExitCode.ENVIRONMENT, msg,
-                    "a tree source failed to build; if it is a patched file, fix the patch");
+            throw new AntsException(ExitCode.ENVIRONMENT, msg, BuildFailureCause.hint(r.output(), build, dir));
         }
+        UnfinishedRun.end(build);
         return r;
     }
 
@@ -71,21 +71,5 @@ final class MkRunner {
             }
         }
         return found;
-    }
-
-    private List<String> removeEmptyTargets(FileTime since) throws IOException {
-        List<String> removed = new ArrayList<>();
-        for (String rel : BuildRoot.SHADOWED) {
-            try (Stream<Path> s = Files.walk(build.shadow(rel))) {
-                for (Path p : s.filter(Files::isRegularFile).toList()) {
-                    if (Files.isSymbolicLink(p)) continue;
-                    if (Files.size(p) == 0 && Files.getLastModifiedTime(p).compareTo(since) >= 0) {
-                        Files.delete(p);
-                        removed.add("/" + rel + "/" + build.shadow(rel).relativize(p));
-                    }
-                }
-            }
-        }
-        return removed;
     }
 }

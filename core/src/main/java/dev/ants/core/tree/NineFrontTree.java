@@ -51,9 +51,13 @@ public final class NineFrontTree {
         return new NineFrontTree(root);
     }
 
-    /** The tree named by ANTS_9FRONT_TREE, or null when the variable is unset or empty. */
+    /**
+     * The tree named by the system property or the environment variable ANTS_9FRONT_TREE (so both
+     * {@code mvn verify -DANTS_9FRONT_TREE=DIR} and an exported variable work), or null when neither is set.
+     */
     public static Path fromEnvironment() {
-        String v = System.getenv("ANTS_9FRONT_TREE");
+        String v = System.getProperty("ANTS_9FRONT_TREE");
+        if (v == null || v.isBlank()) v = System.getenv("ANTS_9FRONT_TREE");
         return v == null || v.isBlank() ? null : Path.of(v);
     }
 

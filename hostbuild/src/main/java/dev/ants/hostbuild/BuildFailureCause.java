@@ -1,0 +1,56 @@
+package dev.ants.hostbuild;
+
+import java.nio.file.Files;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The likely cause of a failed recipe, for the error's hint: a full disk, a 32-bit program the kernel
+ * cannot run, a file of the patch set (whose line numbers are those of the patched copy), or one of
+ * the tree's own files.
+ */
+final class BuildFailureCause {
+    /** A compiler's "file:line" reference, e.g. "../port/devproc.c:123" (relative to the recipe's directory). */
+    private static final Pattern SOURCE = Pattern.compile("([^\\s:]+\\.[chsy]):(\\d+)");
+
+    private BuildFailureCause() {
+    }
+
+    /** @param dir the recipe's directory in the namespace, e.g. /sys/src/9/pc64 */
+    static String hint(String output, BuildRoot build, String dir) {
+        if (output.contains("No space left on device") || output.contains("Disk quota exceeded")) {
+            return "the disk is full: free space where " + build.root() + " lives (df -h), then build again; "
+                    + "what the failed run wrote was removed, so nothing half-written remains";
+        }
+        if (output.contains("Exec format error")) {
+            return "the kernel refused to run a 32-bit tool of the host toolchain: run 'ants doctor' "
+                    + "(a kernel without 32-bit support needs qemu-user-static registered for i386)";
+        }
+        Matcher m = SOURCE.matcher(output);
+        String file = null;
+        String line = null;
+        while (m.find()) {
+            file = m.group(1);
+            line = m.group(2);
+        }
+        if (file != null) {
+            String rel = treeRelative(file, dir);
+            if (build.overlay() != null && Files.exists(build.overlay().resolve(rel))) {
+                return rel + " is a file the patch set changes, and line " + line + " is a line of its patched copy "
+                        + build.overlay().resolve(rel) + ": fix the patch, or check that it suits this tree";
+            }
+            return rel + " is the tree's own file, which the patch set does not touch: check the tree (a truncated "
+                    + "or edited file?), or report that this revision does not build";
+        }
+        return "a tree source failed to build: see the output above; if it is a file the patch set changes, fix the patch";
+    }
+
+    /** The tree-relative path of a file a recipe in {@code dir} named, with the namespace's mounts taken off. */
+    static String treeRelative(String file, String dir) {
+        for (String mount : new String[] {BuildRoot.OVERLAY_MOUNT, BuildRoot.TREE_MOUNT}) {
+            if (file.startsWith(mount + "/")) return file.substring(mount.length() + 1);
+        }
+        String abs = file.startsWith("/") ? file : dir + "/" + file;
+        return java.nio.file.Path.of(abs).normalize().toString().replaceFirst("^/", "");
+    }
+}

@@ -1,0 +1,68 @@
+package dev.ants.hostbuild;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Issue 15 #1 and #6: a failed or killed run leaves nothing that looks done, and the hint points the right way. */
+class BuildFailureTest {
+    @TempDir
+    Path tmp;
+
+    private BuildRoot root(Path overlay) throws Exception {
+        Path tree = Files.createDirectories(tmp.resolve("tree"));
+        BuildRoot b = new BuildRoot(tree, tmp.resolve("build"), overlay);
+        for (String rel : BuildRoot.SHADOWED) Files.createDirectories(b.shadow(rel));
+        Files.createDirectories(b.shadow("amd64/lib"));
+        return b;
+    }
+
+    @Test
+    void whatAFailedRunWroteIsRemovedAndOlderOutputsAndLinksStay() throws Exception {
+        BuildRoot b = root(null);
+        Path old = Files.writeString(b.shadow("amd64/lib/libmp.a"), "!<arch>\n...");
+        Files.setLastModifiedTime(old, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        Path link = Files.createSymbolicLink(b.shadow("sys/src/x.c"), tmp.resolve("tree/x.c"));
+        FileTime start = UnfinishedRun.begin(b);
+        Path half = Files.writeString(b.shadow("amd64/lib/libc.a"), "!<arch>\nhalf");
+        List<String> removed = UnfinishedRun.removeWrittenSince(b, start);
+        assertEquals(List.of("/amd64/lib/libc.a"), removed);
+        assertFalse(Files.exists(half));
+        assertTrue(Files.exists(old));
+        assertTrue(Files.isSymbolicLink(link));
+    }
+
+    @Test
+    void aKilledRunsOutputsAreRemovedByTheNextBuild() throws Exception {
+        BuildRoot b = root(null);
+        UnfinishedRun.begin(b);                       // and then the JVM was killed: no end()
+        Files.writeString(b.shadow("amd64/lib/libc.a"), "half");
+        assertEquals(List.of("/amd64/lib/libc.a"), UnfinishedRun.recover(b));
+        assertEquals(List.of(), UnfinishedRun.recover(b), "once recovered, nothing more to do");
+    }
+
+    @Test
+    void aFullDiskSaysSoAndNeverBlamesThePatch() throws Exception {
+        String h = BuildFailureCause.hint("ar: writing libc.a: No space left on device\n", root(null), "/sys/src/libc");
+        assertTrue(h.startsWith("the disk is full"), h);
+        assertFalse(h.contains("patch"), h);
+    }
+
+    @Test
+    void aCompileErrorNamesTheFileAndWhetherThePatchSetChangesIt() throws Exception {
+        Path overlay = Files.createDirectories(tmp.resolve("overlay/sys/src/9/port"));
+        Files.writeString(overlay.resolve("devproc.c"), "patched");
+        BuildRoot b = root(tmp.resolve("overlay"));
+        String patched = BuildFailureCause.hint("../port/devproc.c:1234 syntax error, last name: x\n", b, "/sys/src/9/pc64");
+        assertTrue(patched.startsWith("sys/src/9/port/devproc.c is a file the patch set changes, and line 1234 is a line of its patched copy"),
+                patched);
+        String own = BuildFailureCause.hint("../port/chan.c:88 syntax error\n", b, "/sys/src/9/pc64");
+        assertTrue(own.startsWith("sys/src/9/port/chan.c is the tree's own file, which the patch set does not touch"), own);
+    }
+}
