@@ -1,0 +1,250 @@
+package dev.ants.flash;
+
+import dev.ants.core.AntsException;
+import dev.ants.core.ExitCode;
+import dev.ants.flash.device.DeviceInfo;
+import dev.ants.flash.device.HostFacts;
+import dev.ants.flash.device.LocalShell;
+import dev.ants.flash.device.SafetyCheck;
+import dev.ants.flash.device.Shell;
+import dev.ants.flash.device.ShellDevice;
+import dev.ants.flash.image.FlashImage;
+import dev.ants.flash.image.ImageOpener;
+import dev.ants.flash.ssh.SshShell;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes an image to a device, on this host or over SSH: safety checks, confirmation, the head
+ * zeroed first, holes zeroed (by the kernel where the device can, else read-compare-skip), data
+ * streamed in MiB-aligned runs, sync, the head written last, then every written range read back and
+ * compared by SHA-256. Errors are {@link AntsException}s with the contract's exit codes; a cancelled
+ * flash (signal, {@link #cancel()}) ends with {@link ExitCode#INTERRUPTED} and says what it left.
+ */
+public final class Flasher {
+    private static final List<String> NEEDED = List.of("dd", "head", "sha256sum", "sync");
+
+    private final FlashRequest req;
+    private final FlashProgress progress;
+    private volatile Shell shell;
+    private volatile boolean cancelled;
+    private volatile boolean touched;
+    private String device = "";
+
+    public Flasher(FlashRequest req) {
+        this.req = req;
+        this.progress = new FlashProgress(req.progress());
+    }
+
+    /** The library entry point: one flash, start to end. */
+    public static FlashResult flash(FlashRequest req) {
+        return new Flasher(req).run();
+    }
+
+    /** Stops a running flash from another thread (a signal handler): its run() ends with exit 130. */
+    public void cancel() {
+        cancelled = true;
+        Shell s = shell;
+        if (s != null) s.close();
+    }
+
+    public FlashResult run() {
+        long t0 = System.nanoTime();
+        try {
+            return flash(t0);
+        } catch (AntsException e) {
+            if (cancelled) throw interrupted(e);
+            throw e;
+        } catch (IOException e) {
+            if (cancelled) throw interrupted(e);
+            throw new AntsException(ExitCode.ENVIRONMENT, "flashing " + device + ": " + e.getMessage(),
+                    touched ? "the device holds a partial image (its first MiB zeroed); flash again" : "nothing was written", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw interrupted(e);
+        } finally {
+            Shell s = shell;
+            if (s != null) s.close();
+        }
+    }
+
+    private FlashResult flash(long t0) throws IOException, InterruptedException {
+        progress.step("open " + req.image().getFileName());
+        try (FlashImage image = ImageOpener.open(req.image())) {
+            shell = req.ssh() == null ? new LocalShell() : SshShell.open(req.ssh());
+            if (cancelled) throw new InterruptedException("cancelled");
+            device = req.device() + shell.where();
+            ShellDevice dev = new ShellDevice(shell, req.device());
+            HostFacts facts = dev.probe();
+            requireTools(facts);
+            DeviceInfo info = SafetyCheck.check(facts, req.device(), image.size(), req.force(), shell.where());
+            if (req.ssh() == null && !info.blockDevice() && sameFile(req.image(), Path.of(req.device()))) {
+                throw AntsException.badInput("refused: " + req.device() + " is the image itself; nothing was written", "name another file or device");
+            }
+            confirm(image, info);
+            WritePlan plan = WritePlan.of(image.data(), image.size(), info.size(), info.blockDevice());
+            progress.end();
+
+            touched = true;
+            dev.writeZeros(List.of(plan.head()));
+            dev.sync();
+            List<Span> zeroCheck = zero(dev, facts, info, plan);
+            Map<Span, String> expected = new LinkedHashMap<>();
+            MessageDigest all = ShellDevice.sha256();
+            progress.begin("write " + device, plan.dataBytes());
+            for (Span run : plan.body()) write(dev, image, plan, run, expected);
+            dev.sync();
+            for (Span run : plan.headRuns()) write(dev, image, plan, run, expected);
+            dev.sync();
+            progress.end();
+            for (Span p : plan.pieces()) all.update(HexFormat.of().parseHex(expected.get(p)));
+            if (req.verify()) verify(dev, info, plan, expected, zeroCheck);
+            double secs = (System.nanoTime() - t0) / 1e9;
+            String zeroing = info.zeroesInKernel() && facts.has("blkdiscard") ? "kernel" : "read-compare-skip";
+            long zeroWritten = zeroing.equals("kernel") ? 0 : Span.total(zeroCheck);
+            String comp = shell instanceof SshShell s ? s.compression() : "";
+            return new FlashResult(req.device(), req.ssh() == null ? "" : req.ssh().toString(), req.image().toString(),
+                    image.format(), image.size(), plan.dataBytes(), zeroing, zeroWritten, req.verify(),
+                    HexFormat.of().formatHex(all.digest()), comp, secs);
+        }
+    }
+
+    private void requireTools(HostFacts facts) {
+        List<String> missing = NEEDED.stream().filter(t -> !facts.has(t)).toList();
+        if (!facts.os().equals("Linux")) {
+            throw AntsException.environment("flashing needs Linux's block devices; " + device + " is on " + facts.os(),
+                    "flash from a Linux host");
+        }
+        if (!missing.isEmpty()) {
+            throw AntsException.environment(String.join(", ", missing) + " missing" + shell.where() + "; nothing was written",
+                    "install them there (coreutils, or busybox)");
+        }
+    }
+
+    private void confirm(FlashImage image, DeviceInfo info) {
+        if (req.confirmer() == null) return;
+        String what = "write " + image.input().getFileName() + " (" + image.format() + ", " + Sizes.human(image.size())
+                + ", " + Sizes.human(Span.total(image.data())) + " of data) to " + info.describe() + shell.where()
+                + "; everything on it will be lost";
+        if (!req.confirmer().confirm(what)) {
+            throw AntsException.badInput("not confirmed; nothing was written", "answer yes, or pass --yes");
+        }
+    }
+
+    /** Makes the plan's zero ranges read back as zeros; returns the ranges to read back for the check. */
+    private List<Span> zero(ShellDevice dev, HostFacts facts, DeviceInfo info, WritePlan plan)
+            throws IOException, InterruptedException {
+        if (plan.zero().isEmpty()) return List.of();
+        long total = Span.total(plan.zero());
+        if (info.zeroesInKernel() && facts.has("blkdiscard")) {
+            progress.begin("zero " + Sizes.human(total) + " of " + device + " (kernel)", total);
+            dev.zeroInKernel(plan.zero(), info.logicalBlock());
+            progress.add(total);
+            progress.end();
+            // the kernel guarantees zeros after BLKZEROOUT; read back each range's ends as a check
+            List<Span> samples = new ArrayList<>();
+            for (Span z : plan.zero()) {
+                long n = Math.min(Span.MIB, z.length());
+                samples.add(new Span(z.offset(), n));
+                if (z.length() > n) samples.add(new Span(z.end() - n, n));
+            }
+            return samples;
+        }
+        progress.begin("check " + Sizes.human(total) + " of " + device + " for zeros", total);
+        List<Span> dirty = dev.nonZero(plan.zero());
+        progress.add(total);
+        progress.end();
+        if (!dirty.isEmpty()) {
+            long n = Span.total(dirty);
+            progress.begin("write " + Sizes.human(n) + " of zeros to " + device, n);
+            dev.writeZeros(dirty);
+            progress.add(n);
+            progress.end();
+        }
+        return dirty;
+    }
+
+    /** Streams one run into the device, hashing each verification piece on the way. */
+    private void write(ShellDevice dev, FlashImage image, WritePlan plan, Span run, Map<Span, String> expected)
+            throws IOException, InterruptedException {
+        List<Span> pieces = plan.piecesIn(run);
+        MessageDigest md = ShellDevice.sha256();
+        long[] at = {run.offset()};
+        int[] piece = {0};
+        Shell.Result r = dev.write(run, stdin -> image.copy(run, stdin, (b, n) -> {
+            int off = 0;
+            while (off < n) {
+                Span p = pieces.get(piece[0]);
+                int take = (int) Math.min(n - off, p.end() - at[0]);
+                md.update(b, off, take);
+                off += take;
+                at[0] += take;
+                if (at[0] == p.end()) {
+                    expected.put(p, HexFormat.of().formatHex(md.digest()));
+                    piece[0]++;
+                }
+            }
+            progress.add(n);
+            if (cancelled) throw new IOException("cancelled");
+        }));
+        if (cancelled) throw new IOException("cancelled");
+        if (!r.ok()) {
+            String why = r.status() == -1 ? r.why() : "dd failed (status " + r.status() + "): " + r.why();
+            throw AntsException.checkFailed("writing " + Sizes.human(run.length()) + " at offset " + run.offset() + " of "
+                    + device + " failed: " + why, "the device holds a partial image (its first MiB zeroed, so it does not boot); "
+                    + "check the device and the connection, then flash again");
+        }
+    }
+
+    private void verify(ShellDevice dev, DeviceInfo info, WritePlan plan, Map<Span, String> expected, List<Span> zeros)
+            throws IOException, InterruptedException {
+        dev.dropCache(info.blockDevice());
+        List<Span> all = new ArrayList<>(plan.pieces());
+        all.addAll(zeros);
+        long total = Span.total(all);
+        progress.begin("verify " + device, total);
+        List<Span> batch = new ArrayList<>();
+        long batchBytes = 0;
+        for (int i = 0; i < all.size(); i++) {
+            batch.add(all.get(i));
+            batchBytes += all.get(i).length();
+            if (batchBytes < WritePlan.PIECE && i < all.size() - 1) continue;
+            List<String> got = dev.hashes(batch);
+            for (int k = 0; k < batch.size(); k++) {
+                Span s = batch.get(k);
+                String want = expected.containsKey(s) && plan.pieces().contains(s) ? expected.get(s) : dev.zeroHash(s.length());
+                if (!want.equals(got.get(k))) {
+                    throw AntsException.checkFailed("verification failed: bytes " + s.offset() + " to " + s.end() + " of " + device
+                            + " read back with sha256 " + got.get(k) + ", the image has " + want,
+                            "the device did not keep what was written: try another device or port, then flash again");
+                }
+            }
+            progress.add(batchBytes);
+            batch.clear();
+            batchBytes = 0;
+        }
+        progress.end();
+    }
+
+    private AntsException interrupted(Exception cause) {
+        String left = touched ? device + " holds a partial image (its first MiB is zeroed, so it does not boot)"
+                : "nothing was written to " + device;
+        return new AntsException(ExitCode.INTERRUPTED, "interrupted: " + left, "run ants flash again to write the whole image", cause);
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
