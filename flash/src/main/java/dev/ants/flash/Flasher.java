@@ -38,6 +38,7 @@ public final class Flasher {
     private volatile boolean cancelled;
     private volatile boolean touched;
     private String device = "";
+    private boolean verifyOnly;
 
     public Flasher(FlashRequest req) {
         this.req = req;
@@ -47,6 +48,16 @@ public final class Flasher {
     /** The library entry point: one flash, start to end. */
     public static FlashResult flash(FlashRequest req) {
         return new Flasher(req).run();
+    }
+
+    /**
+     * Compares a device with an image and writes nothing: every data piece by sha256, every other byte of
+     * the image (and the device's last MiB) against zeros. For a disk that should already hold the image.
+     */
+    public static FlashResult verify(FlashRequest req) {
+        Flasher f = new Flasher(req);
+        f.verifyOnly = true;
+        return f.run();
     }
 
     /** Stops a running flash from another thread (a signal handler): its run() ends with exit 130. */
@@ -89,8 +100,15 @@ public final class Flasher {
             if (req.ssh() == null && !info.blockDevice() && sameFile(req.image(), Path.of(req.device()))) {
                 throw AntsException.badInput("refused: " + req.device() + " is the image itself; nothing was written", "name another file or device");
             }
-            confirm(image, info);
             WritePlan plan = WritePlan.of(image.data(), image.size(), info.size(), info.blockDevice());
+            if (verifyOnly) {
+                Map<Span, String> expected = Verification.imageHashes(image, plan);
+                Verification.check(dev, info, plan, expected, plan.zero(), progress, device);
+                return new FlashResult(req.device(), req.ssh() == null ? "" : req.ssh().toString(), req.image().toString(),
+                        image.format(), image.size(), plan.dataBytes(), "none", 0, true, combined(plan, expected), "",
+                        (System.nanoTime() - t0) / 1e9);
+            }
+            confirm(image, info);
             progress.end();
 
             touched = true;
@@ -98,23 +116,28 @@ public final class Flasher {
             dev.sync();
             List<Span> zeroCheck = zero(dev, facts, info, plan);
             Map<Span, String> expected = new LinkedHashMap<>();
-            MessageDigest all = ShellDevice.sha256();
             progress.begin("write " + device, plan.dataBytes());
             for (Span run : plan.body()) write(dev, image, plan, run, expected);
             dev.sync();
             for (Span run : plan.headRuns()) write(dev, image, plan, run, expected);
             dev.sync();
             progress.end();
-            for (Span p : plan.pieces()) all.update(HexFormat.of().parseHex(expected.get(p)));
-            if (req.verify()) verify(dev, info, plan, expected, zeroCheck);
+            if (req.verify()) Verification.check(dev, info, plan, expected, zeroCheck, progress, device);
             double secs = (System.nanoTime() - t0) / 1e9;
             String zeroing = info.zeroesInKernel() && facts.has("blkdiscard") ? "kernel" : "read-compare-skip";
             long zeroWritten = zeroing.equals("kernel") ? 0 : Span.total(zeroCheck);
             String comp = shell instanceof SshShell s ? s.compression() : "";
             return new FlashResult(req.device(), req.ssh() == null ? "" : req.ssh().toString(), req.image().toString(),
                     image.format(), image.size(), plan.dataBytes(), zeroing, zeroWritten, req.verify(),
-                    HexFormat.of().formatHex(all.digest()), comp, secs);
+                    combined(plan, expected), comp, secs);
         }
+    }
+
+    /** One sha256 over the pieces' sha256s, in order: a single figure for the whole written data. */
+    private static String combined(WritePlan plan, Map<Span, String> expected) {
+        MessageDigest all = ShellDevice.sha256();
+        for (Span p : plan.pieces()) all.update(HexFormat.of().parseHex(expected.get(p)));
+        return HexFormat.of().formatHex(all.digest());
     }
 
     private void requireTools(HostFacts facts) {
@@ -202,36 +225,6 @@ public final class Flasher {
                     + device + " failed: " + why, "the device holds a partial image (its first MiB zeroed, so it does not boot); "
                     + "check the device and the connection, then flash again");
         }
-    }
-
-    private void verify(ShellDevice dev, DeviceInfo info, WritePlan plan, Map<Span, String> expected, List<Span> zeros)
-            throws IOException, InterruptedException {
-        dev.dropCache(info.blockDevice());
-        List<Span> all = new ArrayList<>(plan.pieces());
-        all.addAll(zeros);
-        long total = Span.total(all);
-        progress.begin("verify " + device, total);
-        List<Span> batch = new ArrayList<>();
-        long batchBytes = 0;
-        for (int i = 0; i < all.size(); i++) {
-            batch.add(all.get(i));
-            batchBytes += all.get(i).length();
-            if (batchBytes < WritePlan.PIECE && i < all.size() - 1) continue;
-            List<String> got = dev.hashes(batch);
-            for (int k = 0; k < batch.size(); k++) {
-                Span s = batch.get(k);
-                String want = expected.containsKey(s) && plan.pieces().contains(s) ? expected.get(s) : dev.zeroHash(s.length());
-                if (!want.equals(got.get(k))) {
-                    throw AntsException.checkFailed("verification failed: bytes " + s.offset() + " to " + s.end() + " of " + device
-                            + " read back with sha256 " + got.get(k) + ", the image has " + want,
-                            "the device did not keep what was written: try another device or port, then flash again");
-                }
-            }
-            progress.add(batchBytes);
-            batch.clear();
-            batchBytes = 0;
-        }
-        progress.end();
     }
 
     private AntsException interrupted(Exception cause) {
