@@ -8,7 +8,7 @@ package dev.ants.flash;
  * @param zeroWritten bytes of zeros written by read-compare-skip (0 with kernel zeroing)
  * @param verified    read back and matched; false only when verification was switched off
  * @param dataSha256  sha256 over the written data ranges in order, the same on the image and the device
- * @param compression the SSH transport's compression, or "" on this host
+ * @param compression how the data streamed to a remote host: "gzip -1", or "none (...)"; "" on this host
  */
 public record FlashResult(String device, String host, String image, String format, long imageBytes, long dataBytes,
                           String zeroing, long zeroWritten, boolean verified, String dataSha256, String compression,

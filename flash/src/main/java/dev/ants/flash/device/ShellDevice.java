@@ -10,6 +10,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * A device reached through a {@link Shell}, driven only with sh, dd, sha256sum and sync (blkdiscard and
@@ -96,10 +98,27 @@ public final class ShellDevice {
         if (!r.ok()) throw failed("writing zeros to " + path, r);
     }
 
-    /** Streams {@code run}'s bytes from the feeder into the device at its offset. */
-    public Shell.Result write(Span run, Shell.Feeder feeder) throws IOException, InterruptedException {
+    /**
+     * Streams {@code run}'s bytes from the feeder into the device at its offset; {@code gzip}: compressed
+     * on the way (level 1) and unpacked by the host's gzip, whose own status is checked too, since a
+     * pipeline's status is only its last command's.
+     */
+    public Shell.Result write(Span run, Shell.Feeder feeder, boolean gzip) throws IOException, InterruptedException {
         long b = block(run.offset(), 0);
-        return shell.feed("exec dd of=\"$1\" bs=" + b + " seek=" + run.offset() / b + " conv=notrunc", feeder, path);
+        String dd = "dd of=\"$1\" bs=" + b + " seek=" + run.offset() / b + " conv=notrunc";
+        if (!gzip) return shell.feed("exec " + dd, feeder, path);
+        String script = "g=$( ( (gzip -dc; echo \"$?\" >&4) | " + dd + " >&2 ) 4>&1 ); d=$?\n"
+                + "[ \"$g\" = 0 ] || { echo \"gzip -dc failed (status $g): the data stream was cut or damaged\" >&2; exit 1; }\n"
+                + "exit $d\n";
+        return shell.feed(script, stdin -> {
+            GZIPOutputStream z = new GZIPOutputStream(stdin, 1 << 16) {
+                {
+                    def.setLevel(Deflater.BEST_SPEED);
+                }
+            };
+            feeder.feed(z);
+            z.finish();
+        }, path);
     }
 
     /** Flushes the device's written data to the medium. */

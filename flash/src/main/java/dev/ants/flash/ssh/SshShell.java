@@ -36,11 +36,6 @@ public final class SshShell implements Shell {
         return " on " + target;
     }
 
-    /** The negotiated compression of the data sent, e.g. zlib@openssh.com (or none). */
-    public String compression() {
-        return session.getCompressionAlgorithmC2S();
-    }
-
     @Override
     public Result run(String script, String... args) throws IOException, InterruptedException {
         return exec(Shell.stdinCommandLine(args), in -> in.write(script.getBytes(StandardCharsets.UTF_8)));

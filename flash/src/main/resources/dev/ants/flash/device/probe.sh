@@ -1,7 +1,7 @@
 # Prints the facts ants flash decides on, one per line, for the device named in $1.
 # POSIX sh over Linux's /sys and /proc, so the same facts come from this host and from a remote one.
 dev=$1
-for t in dd head sha256sum sync blkdiscard blockdev readlink; do
+for t in dd head sha256sum sync gzip blkdiscard blockdev readlink; do
 	if command -v "$t" >/dev/null 2>&1; then echo "tool $t yes"; else echo "tool $t no"; fi
 done
 echo "os $(uname -s)"
