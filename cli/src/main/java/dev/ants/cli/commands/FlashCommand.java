@@ -96,11 +96,11 @@ public final class FlashCommand implements Runnable {
             throw e;
         } finally {
             done.countDown();
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(onSignal);
-        } catch (IllegalStateException shuttingDown) {
-            parkForever();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onSignal);
+            } catch (IllegalStateException shuttingDown) {
+                parkForever();
+            }
         }
         out.print(r, human(r));
     }
