@@ -4,7 +4,8 @@ import dev.ants.core.AntsException;
 import dev.ants.core.ExitCode;
 import dev.ants.flash.device.DeviceInfo;
 import dev.ants.flash.device.HostFacts;
-import dev.ants.flash.device.LocalShell;
+import dev.ants.flash.device.Device;
+import dev.ants.flash.device.LocalDevice;
 import dev.ants.flash.device.SafetyCheck;
 import dev.ants.flash.device.Shell;
 import dev.ants.flash.device.ShellDevice;
@@ -34,13 +35,11 @@ public final class Flasher {
 
     private final FlashRequest req;
     private final FlashProgress progress;
-    private volatile Shell shell;
+    private volatile Device dev;
     private volatile boolean cancelled;
     private volatile boolean touched;
     private String device = "";
     private boolean verifyOnly;
-    /** Remote data streams gzipped when the host has gzip (a LAN is slower than deflate at level 1). */
-    private boolean gzip;
 
     public Flasher(FlashRequest req) {
         this.req = req;
@@ -65,8 +64,8 @@ public final class Flasher {
     /** Stops a running flash from another thread (a signal handler): its run() ends with exit 130. */
     public void cancel() {
         cancelled = true;
-        Shell s = shell;
-        if (s != null) s.close();
+        Device d = dev;
+        if (d != null) d.close();
     }
 
     public FlashResult run() {
@@ -84,22 +83,21 @@ public final class Flasher {
             Thread.currentThread().interrupt();
             throw interrupted(e);
         } finally {
-            Shell s = shell;
-            if (s != null) s.close();
+            Device d = dev;
+            if (d != null) d.close();
         }
     }
 
     private FlashResult flash(long t0) throws IOException, InterruptedException {
         progress.step("open " + req.image().getFileName());
         try (FlashImage image = ImageOpener.open(req.image())) {
-            shell = req.ssh() == null ? new LocalShell() : SshShell.open(req.ssh());
+            Device dev = req.ssh() == null ? new LocalDevice(req.device()) : new ShellDevice(SshShell.open(req.ssh()), req.device(), true);
+            this.dev = dev;
             if (cancelled) throw new InterruptedException("cancelled");
-            device = req.device() + shell.where();
-            ShellDevice dev = new ShellDevice(shell, req.device());
+            device = req.device() + dev.where();
             HostFacts facts = dev.probe();
-            requireTools(facts);
-            gzip = req.ssh() != null && facts.has("gzip");
-            DeviceInfo info = SafetyCheck.check(facts, req.device(), image.size(), req.force(), shell.where());
+            requireTools(facts, dev.where());
+            DeviceInfo info = SafetyCheck.check(facts, req.device(), image.size(), req.force(), dev.where());
             if (req.ssh() == null && !info.blockDevice() && sameFile(req.image(), Path.of(req.device()))) {
                 throw AntsException.badInput("refused: " + req.device() + " is the image itself; nothing was written", "name another file or device");
             }
@@ -129,7 +127,7 @@ public final class Flasher {
             double secs = (System.nanoTime() - t0) / 1e9;
             String zeroing = info.zeroesInKernel() && facts.has("blkdiscard") ? "kernel" : "read-compare-skip";
             long zeroWritten = zeroing.equals("kernel") ? 0 : Span.total(zeroCheck);
-            String comp = gzip ? "gzip -1" : req.ssh() == null ? "" : "none (no gzip" + shell.where() + ")";
+            String comp = dev.compression();
             return new FlashResult(req.device(), req.ssh() == null ? "" : req.ssh().toString(), req.image().toString(),
                     image.format(), image.size(), plan.dataBytes(), zeroing, zeroWritten, req.verify(),
                     combined(plan, expected), comp, secs);
@@ -143,14 +141,14 @@ public final class Flasher {
         return HexFormat.of().formatHex(all.digest());
     }
 
-    private void requireTools(HostFacts facts) {
+    private void requireTools(HostFacts facts, String where) {
         List<String> missing = NEEDED.stream().filter(t -> !facts.has(t)).toList();
         if (!facts.os().equals("Linux")) {
             throw AntsException.environment("flashing needs Linux's block devices; " + device + " is on " + facts.os(),
                     "flash from a Linux host");
         }
         if (!missing.isEmpty()) {
-            throw AntsException.environment(String.join(", ", missing) + " missing" + shell.where() + "; nothing was written",
+            throw AntsException.environment(String.join(", ", missing) + " missing" + where + "; nothing was written",
                     "install them there (coreutils, or busybox)");
         }
     }
@@ -158,7 +156,7 @@ public final class Flasher {
     private void confirm(FlashImage image, DeviceInfo info) {
         if (req.confirmer() == null) return;
         String what = "write " + image.input().getFileName() + " (" + image.format() + ", " + Sizes.human(image.size())
-                + ", " + Sizes.human(Span.total(image.data())) + " of data) to " + info.describe() + shell.where()
+                + ", " + Sizes.human(Span.total(image.data())) + " of data) to " + info.describe() + dev.where()
                 + "; everything on it will be lost";
         if (!req.confirmer().confirm(what)) {
             throw AntsException.badInput("not confirmed; nothing was written", "answer yes, or pass --yes");
@@ -166,7 +164,7 @@ public final class Flasher {
     }
 
     /** Makes the plan's zero ranges read back as zeros; returns the ranges to read back for the check. */
-    private List<Span> zero(ShellDevice dev, HostFacts facts, DeviceInfo info, WritePlan plan)
+    private List<Span> zero(Device dev, HostFacts facts, DeviceInfo info, WritePlan plan)
             throws IOException, InterruptedException {
         if (plan.zero().isEmpty()) return List.of();
         long total = Span.total(plan.zero());
@@ -199,7 +197,7 @@ public final class Flasher {
     }
 
     /** Streams one run into the device, hashing each verification piece on the way. */
-    private void write(ShellDevice dev, FlashImage image, WritePlan plan, Span run, Map<Span, String> expected)
+    private void write(Device dev, FlashImage image, WritePlan plan, Span run, Map<Span, String> expected)
             throws IOException, InterruptedException {
         List<Span> pieces = plan.piecesIn(run);
         MessageDigest md = ShellDevice.sha256();
@@ -220,7 +218,7 @@ public final class Flasher {
             }
             progress.add(n);
             if (cancelled) throw new IOException("cancelled");
-        }), gzip);
+        }));
         if (cancelled) throw new IOException("cancelled");
         if (!r.ok()) {
             String why = r.status() == -1 ? r.why() : "dd failed (status " + r.status() + "): " + r.why();

@@ -1,6 +1,7 @@
 package dev.ants.flash;
 
 import dev.ants.core.AntsException;
+import dev.ants.flash.device.Device;
 import dev.ants.flash.device.DeviceInfo;
 import dev.ants.flash.device.ShellDevice;
 import dev.ants.flash.image.FlashImage;
@@ -34,9 +35,8 @@ final class Verification {
      * Drops the device's cache, then hashes the pieces and the zero ranges in batches of about
      * {@link WritePlan#PIECE} (one shell call each, so progress moves), naming the first range that differs.
      */
-    static void check(ShellDevice dev, DeviceInfo info, WritePlan plan, Map<Span, String> expected, List<Span> zeros,
+    static void check(Device dev, DeviceInfo info, WritePlan plan, Map<Span, String> expected, List<Span> zeros,
                       FlashProgress progress, String device) throws IOException, InterruptedException {
-        dev.dropCache(info.blockDevice());
         List<Span> all = new ArrayList<>(plan.pieces());
         all.addAll(zeros);
         long total = Span.total(all);
@@ -50,7 +50,7 @@ final class Verification {
             List<String> got = dev.hashes(batch);
             for (int k = 0; k < batch.size(); k++) {
                 Span s = batch.get(k);
-                String want = expected.containsKey(s) && plan.pieces().contains(s) ? expected.get(s) : dev.zeroHash(s.length());
+                String want = expected.containsKey(s) && plan.pieces().contains(s) ? expected.get(s) : ShellDevice.zeroHash(s.length());
                 if (!want.equals(got.get(k))) {
                     throw AntsException.checkFailed("verification failed: bytes " + s.offset() + " to " + s.end() + " of " + device
                             + " read back with sha256 " + got.get(k) + ", the image has " + want,

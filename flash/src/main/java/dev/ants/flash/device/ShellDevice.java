@@ -14,10 +14,10 @@ import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A device reached through a {@link Shell}, driven only with sh, dd, sha256sum and sync (blkdiscard and
- * blockdev when present). The same commands run on this host and on a remote one.
+ * A device reached through a {@link Shell}, driven only with sh, dd, sha256sum and sync (gzip,
+ * blkdiscard and blockdev when present): what a remote host needs. Works over a {@link LocalShell} too.
  */
-public final class ShellDevice {
+public final class ShellDevice implements Device {
     /** Read-compare-skip works in chunks of this size: one sha256sum line each. */
     static final long CHECK_CHUNK = 4 * Span.MIB;
 
@@ -25,30 +25,50 @@ public final class ShellDevice {
 
     private final Shell shell;
     private final String path;
-    private final Map<Long, String> zeroHashes = new ConcurrentHashMap<>();
+    private static final Map<Long, String> ZERO_HASHES = new ConcurrentHashMap<>();
+    private final boolean compress;
+    private boolean gzip;
+    private boolean blockDevice;
 
-    public ShellDevice(Shell shell, String path) {
+    /** {@code compress}: gzip the data stream when the host has gzip (worth it across a network). */
+    public ShellDevice(Shell shell, String path, boolean compress) {
         this.shell = shell;
         this.path = path;
+        this.compress = compress;
     }
 
+    @Override
     public String where() {
         return shell.where();
     }
 
+    @Override
+    public String compression() {
+        return gzip ? "gzip -1" : compress ? "none (no gzip" + where() + ")" : "";
+    }
+
+    @Override
+    public void close() {
+        shell.close();
+    }
+
     /** Runs probe.sh on the device's host. */
+    @Override
     public HostFacts probe() throws IOException, InterruptedException {
         Shell.Result r = shell.run(PROBE, path);
         if (!r.ok()) throw failed("probing " + path, r);
         try {
-            return HostFacts.parse(r.out());
+            HostFacts f = HostFacts.parse(r.out());
+            gzip = compress && f.has("gzip");
+            blockDevice = f.lsLine() != null && f.lsLine().startsWith("b");
+            return f;
         } catch (IllegalArgumentException e) {
             throw AntsException.environment("probing " + path + where() + ": " + e.getMessage() + " (" + r.why() + ")",
                     "the host needs a POSIX sh and Linux's /sys and /proc");
         }
     }
 
-    /** Lets the kernel zero the spans (BLKZEROOUT: WRITE ZEROES, or a punched hole under a loop device). */
+    @Override
     public void zeroInKernel(List<Span> spans, int logicalBlock) throws IOException, InterruptedException {
         StringBuilder s = new StringBuilder("d=$1\n");
         for (Span z : spans) {
@@ -65,7 +85,7 @@ public final class ShellDevice {
         if (!r.ok()) throw failed("zeroing ranges of " + path, r);
     }
 
-    /** Read-compare-skip, first half: the chunks of {@code spans} that do not read back as zeros. */
+    @Override
     public List<Span> nonZero(List<Span> spans) throws IOException, InterruptedException {
         StringBuilder s = new StringBuilder("d=$1\n")
                 .append("check() { b=$1 o=$2 e=$3 n=$4\n")
@@ -90,7 +110,7 @@ public final class ShellDevice {
         return dirty;
     }
 
-    /** Read-compare-skip, second half: writes zeros over the spans. */
+    @Override
     public void writeZeros(List<Span> spans) throws IOException, InterruptedException {
         StringBuilder s = new StringBuilder("d=$1\n");
         for (Span z : Span.roundOut(spans, 1, Long.MAX_VALUE)) s.append(zeroWrite(z));
@@ -103,7 +123,8 @@ public final class ShellDevice {
      * on the way (level 1) and unpacked by the host's gzip, whose own status is checked too, since a
      * pipeline's status is only its last command's.
      */
-    public Shell.Result write(Span run, Shell.Feeder feeder, boolean gzip) throws IOException, InterruptedException {
+    @Override
+    public Shell.Result write(Span run, Shell.Feeder feeder) throws IOException, InterruptedException {
         long b = block(run.offset(), 0);
         String dd = "dd of=\"$1\" bs=" + b + " seek=" + run.offset() / b + " conv=notrunc";
         if (!gzip) return shell.feed("exec " + dd, feeder, path);
@@ -121,20 +142,17 @@ public final class ShellDevice {
         }, path);
     }
 
-    /** Flushes the device's written data to the medium. */
+    @Override
     public void sync() throws IOException, InterruptedException {
         Shell.Result r = shell.run("sync \"$1\" 2>/dev/null || sync", path);
         if (!r.ok()) throw failed("syncing " + path, r);
     }
 
-    /** Drops the device's cached pages, so the verification reads the medium (when blockdev exists). */
-    public void dropCache(boolean blockDevice) throws IOException, InterruptedException {
-        if (blockDevice) shell.run("command -v blockdev >/dev/null 2>&1 && blockdev --flushbufs \"$1\"; exit 0", path);
-    }
-
-    /** The sha256 of each span as read from the device now. */
+    /** Drops the device's cached pages first (blockdev --flushbufs, when there), so dd reads the medium. */
+    @Override
     public List<String> hashes(List<Span> spans) throws IOException, InterruptedException {
         StringBuilder s = new StringBuilder("d=$1\n");
+        if (blockDevice) s.append("command -v blockdev >/dev/null 2>&1 && blockdev --flushbufs \"$d\"\n");
         for (Span z : spans) {
             long b = block(z.offset(), z.length());
             s.append("dd if=\"$d\" bs=").append(b).append(" skip=").append(z.offset() / b).append(" count=")
@@ -152,8 +170,8 @@ public final class ShellDevice {
     }
 
     /** The sha256 of {@code n} zero bytes. */
-    public String zeroHash(long n) {
-        return zeroHashes.computeIfAbsent(n, k -> {
+    public static String zeroHash(long n) {
+        return ZERO_HASHES.computeIfAbsent(n, k -> {
             MessageDigest md = sha256();
             byte[] z = new byte[(int) Math.min(k, Span.MIB)];
             for (long left = k; left > 0; left -= z.length) md.update(z, 0, (int) Math.min(z.length, left));
