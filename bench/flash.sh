@@ -20,7 +20,7 @@ trap cleanup EXIT
 img=$work/ants.img
 truncate -s 512M "$img"
 # 16 MiB of data where an ANTS image has it: boot code and 9fat near the start, a few runs further on
-for at in 0 1 8 64 200 300 400 500; do
+for at in 0 2 8 64 200 300 400 500; do
 	head -c 2M /dev/urandom | dd of="$img" bs=1M seek="$at" conv=notrunc status=none
 done
 head -c 512M /dev/urandom >"$work/garbage"

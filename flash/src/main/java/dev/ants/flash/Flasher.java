@@ -31,6 +31,7 @@ import java.util.Map;
  * flash (signal, {@link #cancel()}) ends with {@link ExitCode#INTERRUPTED} and says what it left.
  */
 public final class Flasher {
+    private static final long SAMPLE = 64 << 10;
     private static final List<String> NEEDED = List.of("dd", "head", "sha256sum", "sync");
 
     private final FlashRequest req;
@@ -173,10 +174,10 @@ public final class Flasher {
             dev.zeroInKernel(plan.zero(), info.logicalBlock());
             progress.add(total);
             progress.end();
-            // the kernel guarantees zeros after BLKZEROOUT; read back each range's ends as a check
+            // the kernel guarantees zeros after BLKZEROOUT; read back 64 KiB at each range's ends as a check
             List<Span> samples = new ArrayList<>();
             for (Span z : plan.zero()) {
-                long n = Math.min(Span.MIB, z.length());
+                long n = Math.min(SAMPLE, z.length());
                 samples.add(new Span(z.offset(), n));
                 if (z.length() > n) samples.add(new Span(z.end() - n, n));
             }
