@@ -37,6 +37,7 @@ public final class Flasher {
     private final FlashRequest req;
     private final FlashProgress progress;
     private volatile Device dev;
+    private volatile Thread runner;
     private volatile boolean cancelled;
     private volatile boolean touched;
     private String device = "";
@@ -67,10 +68,14 @@ public final class Flasher {
         cancelled = true;
         Device d = dev;
         if (d != null) d.close();
+        // also wakes a decompression or a qemu-img run that has no device to close yet
+        Thread t = runner;
+        if (t != null) t.interrupt();
     }
 
     public FlashResult run() {
         long t0 = System.nanoTime();
+        runner = Thread.currentThread();
         try {
             return flash(t0);
         } catch (AntsException e) {
@@ -78,12 +83,19 @@ public final class Flasher {
             throw e;
         } catch (IOException e) {
             if (cancelled) throw interrupted(e);
-            throw new AntsException(ExitCode.ENVIRONMENT, "flashing " + device + ": " + e.getMessage(),
-                    touched ? "the device holds a partial image (its first MiB zeroed); flash again" : "nothing was written", e);
+            if (touched) {
+                // an I/O error once writing began: the device failed (or went away) under the write
+                throw new AntsException(ExitCode.CHECK_FAILED, "writing " + device + " failed: " + e.getMessage(),
+                        "the device holds a partial image (its first MiB zeroed, so it does not boot); check it (dmesg), then flash again", e);
+            }
+            throw new AntsException(ExitCode.ENVIRONMENT, "flashing " + device + ": " + e.getMessage(), "nothing was written", e);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            if (!cancelled) Thread.currentThread().interrupt();
             throw interrupted(e);
         } finally {
+            runner = null;
+            // the interrupt was cancel()'s own doing, and the exception says so: leave the caller's thread clean
+            if (cancelled) Thread.interrupted();
             Device d = dev;
             if (d != null) d.close();
         }

@@ -157,6 +157,23 @@ class FlashLoopTest {
     }
 
     @Test
+    void aDeviceFailingMidwayIsAFailedFlash() throws Exception {
+        // a loop device over a sparse file on an 8 MiB tmpfs: its writes start failing after 8 MiB, as a
+        // pulled cable or a dying stick would make them fail
+        Path img = TestImages.raw(tmp.resolve("a.img"), 64 * MIB, List.of(new Span(0, 512), new Span(2 * MIB, 60 * MIB)));
+        Path small = Files.createDirectory(tmp.resolve("small"));
+        Host.run("mount", "-t", "tmpfs", "-o", "size=8m", "ants-flash-test", small.toString());
+        try (Loop loop = Loop.create(small, 64 * MIB, false)) {
+            AntsException e = assertThrows(AntsException.class, () -> Flasher.flash(FlashRequest.local(img, loop.device())));
+            assertEquals(ExitCode.CHECK_FAILED, e.exitCode(), e.getMessage());
+            assertTrue(e.getMessage().contains("failed"), e.getMessage());
+            assertTrue(e.hint().contains("partial image"), e.hint());
+        } finally {
+            Host.run("umount", small.toString());
+        }
+    }
+
+    @Test
     void corruptionAfterWritingFailsVerification() throws Exception {
         Path img = TestImages.raw(tmp.resolve("a.img"), IMAGE, DATA);
         try (Loop loop = Loop.create(tmp, 48 * MIB, true)) {
