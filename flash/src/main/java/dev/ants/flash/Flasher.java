@@ -104,6 +104,8 @@ public final class Flasher {
     private FlashResult flash(long t0) throws IOException, InterruptedException {
         progress.step("open " + req.image().getFileName());
         try (FlashImage image = ImageOpener.open(req.image())) {
+            progress.end();
+            progress.step("check " + req.device() + (req.ssh() == null ? "" : " on " + req.ssh()));
             Device dev = req.ssh() == null ? new LocalDevice(req.device()) : new ShellDevice(SshShell.open(req.ssh()), req.device(), true);
             this.dev = dev;
             if (cancelled) throw new InterruptedException("cancelled");
@@ -114,6 +116,7 @@ public final class Flasher {
             if (req.ssh() == null && !info.blockDevice() && sameFile(req.image(), Path.of(req.device()))) {
                 throw AntsException.badInput("refused: " + req.device() + " is the image itself; nothing was written", "name another file or device");
             }
+            progress.end();
             WritePlan plan = WritePlan.of(image.data(), image.size(), info.size(), info.blockDevice());
             if (verifyOnly) {
                 Map<Span, String> expected = Verification.imageHashes(image, plan);
@@ -123,7 +126,6 @@ public final class Flasher {
                         (System.nanoTime() - t0) / 1e9);
             }
             confirm(image, info);
-            progress.end();
 
             touched = true;
             dev.writeZeros(List.of(plan.head()));
