@@ -76,6 +76,7 @@ public final class Flasher {
     public FlashResult run() {
         long t0 = System.nanoTime();
         runner = Thread.currentThread();
+        warmUpSha256();
         try {
             return flash(t0);
         } catch (AntsException e) {
@@ -241,6 +242,22 @@ public final class Flasher {
                     + device + " failed: " + why, "the device holds a partial image (its first MiB zeroed, so it does not boot); "
                     + "check the device and the connection, then flash again");
         }
+    }
+
+    /**
+     * SHA-256 runs interpreted until the JIT compiles it (~0.3 s for the first 16 MiB here); hashing a
+     * little on the side gets that done while the main thread waits for qemu-img, the probe and the
+     * kernel's zeroing, instead of during the write.
+     */
+    private static void warmUpSha256() {
+        Thread t = new Thread(() -> {
+            MessageDigest md = ShellDevice.sha256();
+            byte[] b = new byte[64 << 10];
+            for (int i = 0; i < 64; i++) md.update(b);
+        }, "sha256 warm-up");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
     }
 
     private AntsException interrupted(Exception cause) {

@@ -1,8 +1,6 @@
 package dev.ants.flash.image;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ants.core.AntsException;
-import dev.ants.core.Json;
 import dev.ants.core.host.HostProcess;
 import dev.ants.flash.Span;
 
@@ -54,34 +52,24 @@ public final class ImageOpener {
             }
         }
         if (m == Magic.QCOW2) return qcow2(input, input, "qcow2", null);
-        List<FlashImage.Segment> segs = new ArrayList<>();
-        for (JsonNode e : map(input, "raw")) {
-            if (e.path("data").asBoolean(false)) {
-                Span s = new Span(e.path("start").asLong(), e.path("length").asLong());
-                segs.add(new FlashImage.Segment(s, s.offset()));
-            }
-        }
-        return new FlashImage(input, "raw", input, Files.size(input), segs, null);
+        return new FlashImage(input, "raw", input, Files.size(input), rawSegments(input), null);
     }
 
     /** A qcow2 file read through its map, or converted when the map has no plain cluster offsets. */
     private static FlashImage qcow2(Path input, Path file, String format, Path temporary)
             throws IOException, InterruptedException {
-        JsonNode map = map(file, "qcow2");
         long size = 0;
         List<FlashImage.Segment> segs = new ArrayList<>();
         boolean direct = true;
-        for (JsonNode e : map) {
-            Span s = new Span(e.path("start").asLong(), e.path("length").asLong());
-            size = Math.max(size, s.end());
-            if (!e.path("data").asBoolean(false)) {
-                direct &= e.path("depth").asInt(0) == 0 || e.path("zero").asBoolean(false);
-                continue;
-            }
-            if (e.path("depth").asInt(0) != 0 || !e.has("offset")) {
+        for (QemuImgMap.Entry e : map(file, "qcow2").entries()) {
+            size = Math.max(size, e.span().end());
+            if (!e.data()) {
+                // unallocated here but maybe data in a backing file: only the converter knows
+                direct &= e.depth() == 0 || e.zero();
+            } else if (e.depth() != 0 || e.offset() < 0) {
                 direct = false;
             } else {
-                segs.add(new FlashImage.Segment(s, e.path("offset").asLong()));
+                segs.add(new FlashImage.Segment(e.span(), e.offset()));
             }
         }
         if (direct) return new FlashImage(input, format, file, size, segs, temporary);
@@ -89,29 +77,30 @@ public final class ImageOpener {
         try {
             qemuImg(List.of("qemu-img", "convert", "-f", "qcow2", "-O", "raw", file.toString(), raw.toString()), file);
             if (temporary != null) Files.deleteIfExists(temporary);
-            List<FlashImage.Segment> rs = new ArrayList<>();
-            for (JsonNode e : map(raw, "raw")) {
-                if (e.path("data").asBoolean(false)) {
-                    Span s = new Span(e.path("start").asLong(), e.path("length").asLong());
-                    rs.add(new FlashImage.Segment(s, s.offset()));
-                }
-            }
-            return new FlashImage(input, format + " (converted)", raw, Files.size(raw), rs, raw);
+            return new FlashImage(input, format + " (converted)", raw, Files.size(raw), rawSegments(raw), raw);
         } catch (IOException | RuntimeException | InterruptedException e) {
             Files.deleteIfExists(raw);
             throw e;
         }
     }
 
-    private static JsonNode map(Path file, String format) throws IOException, InterruptedException {
+    /** A raw file's data extents, at the same offsets in the file. */
+    private static List<FlashImage.Segment> rawSegments(Path file) throws IOException, InterruptedException {
+        List<FlashImage.Segment> segs = new ArrayList<>();
+        for (QemuImgMap.Entry e : map(file, "raw").entries()) {
+            if (e.data()) segs.add(new FlashImage.Segment(e.span(), e.span().offset()));
+        }
+        return segs;
+    }
+
+    private static QemuImgMap map(Path file, String format) throws IOException, InterruptedException {
         String out = qemuImg(List.of("qemu-img", "map", "--output=json", "-f", format, file.toString()), file);
-        int at = out.indexOf('[');
-        JsonNode n = at < 0 ? null : Json.JSON.readTree(out.substring(at));
-        if (n == null || !n.isArray()) {
-            throw AntsException.environment("qemu-img map printed no allocation map for " + file + ": "
+        try {
+            return QemuImgMap.parse(out);
+        } catch (IllegalArgumentException e) {
+            throw AntsException.environment("qemu-img map printed no allocation map for " + file + " (" + e.getMessage() + "): "
                     + out.lines().limit(3).reduce("", (a, b) -> a + " " + b).trim(), "check the image with: qemu-img check " + file);
         }
-        return n;
     }
 
     private static String qemuImg(List<String> cmd, Path file) throws IOException, InterruptedException {
