@@ -85,15 +85,14 @@ class FlashLoopTest {
             case "qcow2.zst" -> TestImages.compress(TestImages.qcow2(raw, false), "zst");
             default -> TestImages.compress(raw, kind);
         };
+        List<Path> before = temporaries();
         try (Loop loop = Loop.create(tmp, 48 * MIB, true)) {
             FlashResult r = Flasher.flash(FlashRequest.local(img, loop.device()));
             assertArrayEquals(Files.readAllBytes(raw), loop.read(0, (int) IMAGE), kind + " written identically");
             assertEquals(IMAGE, r.imageBytes());
             assertTrue(r.format().contains(kind.replace("c.", "")), r.format());
         }
-        try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            assertTrue(files.noneMatch(f -> f.getFileName().toString().startsWith("ants-flash-")), "temporary files removed");
-        }
+        assertEquals(before, temporaries(), "temporary files removed");
     }
 
     @Test
@@ -187,6 +186,12 @@ class FlashLoopTest {
             AntsException e = assertThrows(AntsException.class, () -> Flasher.verify(FlashRequest.local(img, loop.device())));
             assertEquals(ExitCode.CHECK_FAILED, e.exitCode());
             assertTrue(e.getMessage().contains("bytes " + 5 * MIB + " to " + 9 * MIB), e.getMessage());
+        }
+    }
+
+    static List<Path> temporaries() throws IOException {
+        try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("ants-flash-")).sorted().toList();
         }
     }
 
