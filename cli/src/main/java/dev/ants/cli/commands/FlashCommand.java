@@ -22,10 +22,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 @Command(name = "flash", mixinStandardHelpOptions = true,
-        description = {"Writes an image (raw, qcow2, or .gz/.xz/.zst of either) to a whole block device, locally or on",
-                "a remote host over SSH, writing only its data, zeroing the rest, and verifies it by reading back.",
-                "Exit 0 written and verified, 1 verification or write failed, 2 refused (nothing written),",
-                "3 environment, 130 interrupted."})
+        description = {"Writes an image (raw, qcow2, or .gz/.xz/.zst of either) to a whole block device, here or on a "
+                + "remote host over SSH: only its data, the rest zeroed, then read back and verified.",
+                "Exit 0 written and verified, 1 verification or write failed, 2 refused (nothing written), "
+                        + "3 environment, 130 interrupted."})
 public final class FlashCommand implements Runnable {
     @Mixin
     OutputOptions out;
