@@ -129,8 +129,6 @@ public final class Flasher {
             confirm(image, info);
 
             touched = true;
-            dev.writeZeros(List.of(plan.head()));
-            dev.sync();
             List<Span> zeroCheck = zero(dev, facts, info, plan);
             Map<Span, String> expected = new LinkedHashMap<>();
             progress.begin("write " + device, plan.dataBytes());
@@ -182,12 +180,15 @@ public final class Flasher {
     /** Makes the plan's zero ranges read back as zeros; returns the ranges to read back for the check. */
     private List<Span> zero(Device dev, HostFacts facts, DeviceInfo info, WritePlan plan)
             throws IOException, InterruptedException {
-        if (plan.zero().isEmpty()) return List.of();
         long total = Span.total(plan.zero());
         if (info.zeroesInKernel() && facts.has("blkdiscard")) {
-            progress.begin("zero " + Sizes.human(total) + " of " + device + " (kernel)", total);
-            dev.zeroInKernel(plan.zero(), info.logicalBlock());
-            progress.add(total);
+            // One BLKZEROOUT over the whole image (data ranges too: the kernel zeroes without a transfer,
+            // and the data lands on top) and one over the device's tail: two commands, not one per hole.
+            // It is synchronous, so the head is zeroed before any data is written.
+            List<Span> all = Span.roundOut(concat(List.of(new Span(0, plan.imageSize())), plan.zero()), 1, Long.MAX_VALUE);
+            progress.begin("zero " + Sizes.human(Span.total(all)) + " of " + device + " (kernel)", Span.total(all));
+            dev.zeroInKernel(all, info.logicalBlock());
+            progress.add(Span.total(all));
             progress.end();
             // the kernel guarantees zeros after BLKZEROOUT; read back 64 KiB at each range's ends as a check
             List<Span> samples = new ArrayList<>();
@@ -198,6 +199,10 @@ public final class Flasher {
             }
             return samples;
         }
+        // the head first, on the medium before any data: an interrupted flash leaves no boot sector
+        dev.writeZeros(List.of(plan.head()));
+        dev.sync();
+        if (plan.zero().isEmpty()) return List.of();
         progress.begin("check " + Sizes.human(total) + " of " + device + " for zeros", total);
         List<Span> dirty = dev.nonZero(plan.zero());
         progress.add(total);
@@ -210,6 +215,12 @@ public final class Flasher {
             progress.end();
         }
         return dirty;
+    }
+
+    private static List<Span> concat(List<Span> a, List<Span> b) {
+        List<Span> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     /** Streams one run into the device, hashing each verification piece on the way. */
