@@ -3,7 +3,8 @@
 # that held garbage, by
 #   A) dd bs=4M conv=fsync of the whole image (no verification),
 #   B) ants flash --yes (data only, the rest zeroed, fsync, then read back and compared by SHA-256),
-#      as a whole process through ./ants, and as `java -jar` (launcher's staleness check excluded).
+#      as a whole process through ./ants, and as `java -jar` (launcher's staleness check excluded),
+#      whose --json "seconds" is the flash itself without the JVM's start.
 # Every run starts from garbage; B's result is compared with the image by cmp after each run.
 # Usage: bench/flash.sh [runs]   (default 3; root, util-linux, qemu-utils)
 set -euo pipefail
@@ -39,10 +40,11 @@ for i in $(seq 1 "$runs"); do
 	dirty; t0=$(now); "$here/ants" flash "$img" --device "$loop" --yes -q >/dev/null; t1=$(now)
 	ms "$t0" "$t1" >>"$work/ants"
 	cmp -s "$img" "$loop" || { echo "run $i: ants flash left a device that differs from the image" >&2; exit 1; }
-	dirty; t0=$(now); java_run flash "$img" --device "$loop" --yes -q >/dev/null; t1=$(now)
+	dirty; t0=$(now); java_run flash "$img" --device "$loop" --yes -q --json >"$work/out.json"; t1=$(now)
 	ms "$t0" "$t1" >>"$work/java"
+	inside=$(sed -n 's/.*"seconds" *: *\([0-9.]*\).*/\1/p' "$work/out.json")
 	cmp -s "$img" "$loop" || { echo "run $i: ants flash (java -jar) left a device that differs from the image" >&2; exit 1; }
-	echo "run $i: dd $(tail -1 "$work/dd") ms, ./ants flash $(tail -1 "$work/ants") ms, java -jar ants.jar flash $(tail -1 "$work/java") ms"
+	echo "run $i: dd $(tail -1 "$work/dd") ms, ./ants flash $(tail -1 "$work/ants") ms, java -jar ants.jar flash $(tail -1 "$work/java") ms (of which the flash itself ${inside} s, the rest JVM start)"
 done
 d=$(median <"$work/dd"); a=$(median <"$work/ants"); j=$(median <"$work/java")
 echo "median of $runs: dd bs=4M conv=fsync $d ms; ./ants flash (verified) $a ms, ${d}/${a} = $(awk -v d="$d" -v a="$a" 'BEGIN {printf "%.1f", d / a}')x faster;" \
