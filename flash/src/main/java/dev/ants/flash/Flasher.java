@@ -63,6 +63,11 @@ public final class Flasher {
         return f.run();
     }
 
+    /** Whether the device has been written to (so a stop leaves a partial image). */
+    public boolean started() {
+        return touched;
+    }
+
     /** Stops a running flash from another thread (a signal handler): its run() ends with exit 130. */
     public void cancel() {
         cancelled = true;

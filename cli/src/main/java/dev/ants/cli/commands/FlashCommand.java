@@ -72,9 +72,14 @@ public final class FlashCommand implements Runnable {
         AtomicBoolean signalled = new AtomicBoolean();
         Thread onSignal = new Thread(() -> {
             signalled.set(true);
+            boolean writing = flasher.started();
             flasher.cancel();
             try {
-                done.await(10, TimeUnit.SECONDS);
+                // a write in progress stops within moments and says what it left; a prompt or a probe
+                // may not notice at all, and there is nothing on the device to report
+                if (!done.await(writing ? 10 : 1, TimeUnit.SECONDS) && !writing) {
+                    System.err.println("ants flash: interrupted; nothing was written");
+                }
             } catch (InterruptedException ignored) {
                 // exit anyway
             }
