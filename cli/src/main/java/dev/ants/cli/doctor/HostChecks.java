@@ -33,6 +33,10 @@ public final class HostChecks {
         c.add(version("mtools", "tests", "mtools", "mtools", "--version"));
         c.add(file("busybox (test guests)", "tests", "busybox-static", "/bin/busybox"));
         c.add(linuxKernel());
+        // ants flash's tests: loop devices, a real sshd, a file system to mount, compressed images
+        c.add(file("flash tests (sshd, loop, mkfs)", "tests", "openssh-server util-linux e2fsprogs",
+                "/usr/sbin/sshd", "/usr/bin/ssh-keygen", "/usr/sbin/losetup", "/usr/sbin/blkdiscard", "/usr/sbin/mkfs.ext4"));
+        c.add(file("zstd, xz, gzip", "tests", "zstd xz-utils gzip", "/usr/bin/zstd", "/usr/bin/xz", "/bin/gzip"));
         c.add(version("docker", "optional", "docker.io", "docker", "--version"));
         return c;
     }
