@@ -33,6 +33,13 @@ import java.util.stream.Stream;
  * when complete, so a cache entry is either whole or absent.
  */
 final class BootstrapToolchainStep implements Step<HostToolchain> {
+    /**
+     * Flags for the files compiled against glibc (rc's Unix port, our host layer). 64-bit file offsets
+     * because a 32-bit program reading a large ext4 directory through qemu-i386 (hosts that cannot run
+     * 32-bit code) otherwise gets EOVERFLOW from readdir: rc's globs then match nothing.
+     */
+    static final List<String> HOST_CFLAGS = List.of("-m32", "-O1", "-w", "-fno-strict-aliasing", "-fcommon",
+            "-D_FILE_OFFSET_BITS=64");
     private static final String GCC_HINT = "if gcc itself is missing: apt-get install gcc gcc-multilib; otherwise this tree file does not build with gcc: please report it with the lines above";
 
     private final NineFrontTree tree;
@@ -218,7 +225,7 @@ final class BootstrapToolchainStep implements Step<HostToolchain> {
             if (u.needsPlanNinePaths()) argv.addAll(archNamespace());
             argv.add("gcc");
             if (hostOnly || u.isPlain()) {
-                argv.addAll(List.of("-m32", "-O1", "-w", "-fno-strict-aliasing", "-fcommon"));
+                argv.addAll(HOST_CFLAGS);
             } else {
                 argv.addAll(list.cflags());
                 argv.add("-I" + ownDir.resolve("include"));
