@@ -11,7 +11,7 @@ import dev.ants.harness.expect.ExpectException;
 import dev.ants.harness.expect.FailurePattern;
 import dev.ants.harness.model.HardwareModel;
 import dev.ants.harness.qemu.Accel;
-import dev.ants.harness.qemu.Firmware;
+import dev.ants.harness.host.Firmware;
 import dev.ants.harness.qemu.Multiboot;
 import dev.ants.harness.qemu.QemuCommand;
 import dev.ants.harness.qemu.QemuImg;

@@ -7,6 +7,7 @@ import dev.ants.core.AntsException;
 import dev.ants.core.ExitCode;
 import dev.ants.harness.accel.KvmProbe;
 import dev.ants.harness.accel.KvmStatus;
+import dev.ants.harness.host.GuestKernel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,7 +26,8 @@ public final class DoctorCommand implements java.util.concurrent.Callable<Intege
     @Mixin
     OutputOptions out;
 
-    @Option(names = "--install", description = "Run the apt-get install line (as root), including test packages.")
+    @Option(names = "--install", description = {"Run the apt-get install line (as root, without recommends), including test packages,",
+            "and unpack Debian's kernel for the test guests into the ants cache (no kernel package is installed)."})
     boolean install;
 
     @Override
@@ -33,15 +35,17 @@ public final class DoctorCommand implements java.util.concurrent.Callable<Intege
         List<Check> checks = HostChecks.run();
         if (install) {
             List<String> pkgs = HostChecks.missingPackages(checks, true, false);
-            if (!pkgs.isEmpty()) {
-                aptInstall(pkgs);
-                checks = HostChecks.run();
+            if (!pkgs.isEmpty()) aptInstall(pkgs);
+            if (checks.stream().anyMatch(c -> c.name().equals(HostChecks.KERNEL) && !c.ok())) {
+                System.err.println("ants: fetching Debian's kernel for the test guests into " + GuestKernel.cacheDir());
+                System.err.println("ants: test guest kernel: " + GuestKernel.fetch().kernel());
             }
+            checks = HostChecks.run();
         }
         // A guest must really run: on PVM hosts /dev/kvm opens fine and guests still stall.
         KvmStatus kvm = new KvmProbe().probeWithGuest(Duration.ofSeconds(10));
         List<String> missing = HostChecks.missingPackages(checks, true, false);
-        String aptLine = missing.isEmpty() ? "" : "apt-get install -y " + String.join(" ", missing);
+        String aptLine = missing.isEmpty() ? "" : "apt-get install -y --no-install-recommends " + String.join(" ", missing);
         boolean requiredOk = checks.stream().filter(Check::required).allMatch(Check::ok);
 
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -69,7 +73,8 @@ public final class DoctorCommand implements java.util.concurrent.Callable<Intege
             throw AntsException.environment("--install needs root to run apt-get",
                     "run: sudo apt-get install -y " + String.join(" ", pkgs));
         }
-        List<String> cmd = new ArrayList<>(List.of("apt-get", "install", "-y", "-q"));
+        // Without recommends: qemu-system-x86 alone would pull a GUI, gstreamer and ~200 packages.
+        List<String> cmd = new ArrayList<>(List.of("apt-get", "install", "-y", "-q", "--no-install-recommends"));
         cmd.addAll(pkgs);
         if (runInheriting(cmd) != 0) {
             // A fresh machine often has no package lists yet.

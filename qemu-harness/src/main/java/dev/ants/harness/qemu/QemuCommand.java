@@ -1,6 +1,7 @@
 package dev.ants.harness.qemu;
 
 import dev.ants.core.AntsException;
+import dev.ants.harness.host.Firmware;
 import dev.ants.harness.model.HardwareModel;
 
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.ants.harness.qemu;
 
+import dev.ants.harness.host.Firmware;
 import dev.ants.core.AntsException;
 import dev.ants.core.ExitCode;
 import dev.ants.harness.model.ModelCatalog;
