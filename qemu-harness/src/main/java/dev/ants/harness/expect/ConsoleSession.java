@@ -369,6 +369,29 @@ public final class ConsoleSession implements Closeable {
         return new CommandResult(command, output, status, shell.success(status), (System.nanoTime() - t0) / 1_000_000);
     }
 
+    // ---- positions ----
+
+    /** The current end of the output, for {@link #textSince}. */
+    public long mark() {
+        synchronized (lock) {
+            return base + buf.length();
+        }
+    }
+
+    /** The (filtered) output since {@code mark}, or what is left of it in memory. */
+    public String textSince(long mark) {
+        synchronized (lock) {
+            return buf.substring((int) Math.max(0, Math.min(buf.length(), mark - base)));
+        }
+    }
+
+    /** The next wait matches only output from now on (e.g. after a snapshot was restored). */
+    public void skipToEnd() {
+        synchronized (lock) {
+            cursor = base + buf.length();
+        }
+    }
+
     // ---- state for reports ----
 
     public void addFailurePattern(FailurePattern p) {

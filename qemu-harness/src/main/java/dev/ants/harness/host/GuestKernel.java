@@ -35,9 +35,7 @@ public final class GuestKernel {
 
     /** {@code ${XDG_CACHE_HOME:-~/.cache}/ants/linux-guest}. */
     public static Path cacheDir() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("ants").resolve("linux-guest");
+        return AntsCache.root().resolve("linux-guest");
     }
 
     /**

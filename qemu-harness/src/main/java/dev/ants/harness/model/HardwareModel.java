@@ -26,4 +26,15 @@ public record HardwareModel(
     public boolean uefi() {
         return "uefi".equals(firmware);
     }
+
+    /** The facts a scenario may use as ${model}, ${cpus}, ${memoryMiB}, ${disk9}, ${nic9}. */
+    public java.util.Map<String, String> vars() {
+        java.util.Map<String, String> v = new java.util.LinkedHashMap<>();
+        v.put("model", name);
+        v.put("cpus", Integer.toString(cpus));
+        v.put("memoryMiB", Integer.toString(memoryMiB));
+        if (disk9 != null) v.put("disk9", disk9);
+        if (nic9 != null) v.put("nic9", nic9);
+        return v;
+    }
 }

@@ -60,7 +60,7 @@ public final class QemuCommand {
         if (vga) a.addAll(List.of("-vga", "std"));
         disks(a);
         if (network) {
-            a.addAll(List.of("-netdev", "user,id=net0", "-device", nicDevice(model.nic()) + ",netdev=net0"));
+            a.addAll(List.of("-netdev", "user,id=net0", "-device", nicDevice(model.nic()) + ",netdev=net0,id=nic0")); // id: for device-del steps
         }
         if (guest.kernel() != null) {
             a.addAll(List.of("-kernel", guest.kernel().toAbsolutePath().toString()));
