@@ -71,7 +71,7 @@ final class QemuBed implements TestBed {
     }
 
     /** The guest's plan9.ini plus {@code lines}, as a file of this case's own. */
-    private Guest withLines(List<String> lines, String caseName) {
+    Guest withLines(List<String> lines, String caseName) {
         Guest g = plan.guest();
         if (g.kernel() == null) throw new MissingCapability(Capability.PLAN9INI, "a disk image guest");
         try {
