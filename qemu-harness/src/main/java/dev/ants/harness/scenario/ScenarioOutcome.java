@@ -15,6 +15,11 @@ public record ScenarioOutcome(ExitCode exitCode, Integer failedStep, String fail
         return exitCode == ExitCode.OK;
     }
 
+    /** A run that passed without steps of its own (a machine driven by its caller). */
+    public static ScenarioOutcome ok() {
+        return new ScenarioOutcome(ExitCode.OK, null, null, null, null, List.of(), List.of());
+    }
+
     /** A run that ended before or outside the scenario's steps (QEMU did not start, interrupted ...). */
     public static ScenarioOutcome failure(ExitCode code, FailureKind kind, String reason) {
         return new ScenarioOutcome(code, null, null, kind, reason, List.of(), List.of());
