@@ -6,6 +6,7 @@ import dev.ants.core.progress.Progress;
 import dev.ants.harness.BootRequest;
 import dev.ants.harness.HarnessOptions;
 import dev.ants.harness.Snapshot;
+import dev.ants.harness.console.TerminalMode;
 import dev.ants.harness.qemu.Accel;
 import dev.ants.harness.qemu.Multiboot;
 import dev.ants.harness.qemu.QemuMachine;
@@ -87,6 +88,8 @@ public final class BootRunner {
                 Thread.currentThread().interrupt();
                 outcome = ScenarioOutcome.failure(ExitCode.INTERRUPTED, FailureKind.INTERRUPTED, "interrupted");
             }
+            // An attached terminal goes back to normal before the run's own lines print (Ctrl-] restored it already).
+            if (attachIn != null) TerminalMode.restoreActive();
             return AccelPolicy.Try.done(new Outcome(run.finish(outcome), made));
         } finally {
             progress.close();

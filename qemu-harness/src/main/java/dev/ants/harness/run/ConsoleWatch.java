@@ -1,6 +1,7 @@
 package dev.ants.harness.run;
 
 import dev.ants.core.ExitCode;
+import dev.ants.harness.console.TerminalMode;
 import dev.ants.harness.expect.ExpectException;
 import dev.ants.harness.qemu.QemuMachine;
 import dev.ants.harness.report.FailureKind;
@@ -47,6 +48,7 @@ final class ConsoleWatch {
                     for (int i = 0; i < n; i++) {
                         if (b[i] == DETACH) {
                             if (i > 0) m.session().send(new String(b, 0, i, StandardCharsets.ISO_8859_1));
+                            TerminalMode.restoreActive(); // before anything else prints
                             m.off();
                             return;
                         }
