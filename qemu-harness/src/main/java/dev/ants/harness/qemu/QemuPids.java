@@ -40,14 +40,18 @@ public final class QemuPids {
     }
 
     static void record(Path dir, ProcessHandle qemu, Path runDir) {
+        ProcessHandle me = ProcessHandle.current();
         try {
-            Files.createDirectories(dir);
-            ProcessHandle me = ProcessHandle.current();
-            Files.writeString(dir.resolve("qemu-" + qemu.pid()),
-                    me.pid() + " " + startMillis(me) + " " + startMillis(qemu) + " " + runDir.toAbsolutePath() + "\n");
+            write(dir, me.pid(), startMillis(me), qemu, runDir);
         } catch (IOException ignored) {
             // without a record only the parent-death signal protects against orphans
         }
+    }
+
+    /** {@code qemu-PID}: owner pid, owner start, QEMU start (epoch ms), run directory. */
+    static void write(Path dir, long owner, long ownerStart, ProcessHandle qemu, Path runDir) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("qemu-" + qemu.pid()), owner + " " + ownerStart + " " + startMillis(qemu) + " " + runDir.toAbsolutePath() + "\n");
     }
 
     private static long startMillis(ProcessHandle h) {
