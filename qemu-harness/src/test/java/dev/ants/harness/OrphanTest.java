@@ -66,8 +66,8 @@ class OrphanTest {
         Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), OrphanTest.class.getName(),
                 g.kernel().toString(), g.initrd().toString(), g.append(), dir.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("child.out").toFile()).start();
+        Optional<ProcessHandle> qemu = Optional.empty();
         try {
-            Optional<ProcessHandle> qemu = Optional.empty();
             for (int i = 0; i < 300 && qemu.isEmpty(); i++) {
                 Thread.sleep(100);
                 qemu = child.descendants().filter(p -> p.info().command().orElse("").contains("qemu-system")).findFirst();
@@ -83,6 +83,7 @@ class OrphanTest {
             }
             assertTrue(gone, "QEMU " + qemu.get().pid() + " outlived the SIGKILLed JVM");
         } finally {
+            if (qemu.isPresent()) qemu.get().destroyForcibly(); // an orphan, should the test fail
             child.descendants().forEach(ProcessHandle::destroyForcibly);
             child.destroyForcibly();
         }
