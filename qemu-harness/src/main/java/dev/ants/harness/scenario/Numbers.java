@@ -1,5 +1,6 @@
 package dev.ants.harness.scenario;
 
+import dev.ants.harness.expect.Printable;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ants.core.AntsException;
 
@@ -59,8 +60,6 @@ final class Numbers {
     }
 
     private static String clip(JsonNode n) {
-        String s = n.isValueNode() ? n.asText() : n.toString();
-        s = s.replaceAll("\\p{Cntrl}", "?");
-        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+        return Printable.of(n.isValueNode() ? n.asText() : n.toString());
     }
 }

@@ -1,5 +1,6 @@
 package dev.ants.harness.scenario;
 
+import dev.ants.harness.expect.Printable;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ants.core.AntsException;
 import dev.ants.harness.expect.FailurePattern;
@@ -64,7 +65,7 @@ public final class StepReader {
     public static void onlyKeys(JsonNode n, List<String> allowed, String where) {
         for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
             String k = it.next();
-            if (!allowed.contains(k)) throw AntsException.badInput(where + ": unknown key '" + k + "'", "the keys here are " + allowed);
+            if (!allowed.contains(k)) throw AntsException.badInput(where + ": unknown key '" + Printable.of(k) + "'", "the keys here are " + allowed);
         }
     }
 
@@ -83,11 +84,11 @@ public final class StepReader {
     private List<Step> include(JsonNode inc, Map<String, String> vars, String src, Path baseDir, List<FailurePattern> patterns) {
         String rel = subst(text(inc, src + ": include"), vars, src);
         if (baseDir == null) {
-            throw AntsException.badInput(src + ": include " + rel + " needs a directory to resolve against", "load the scenario from a file");
+            throw AntsException.badInput(src + ": include " + Printable.of(rel) + " needs a directory to resolve against", "load the scenario from a file");
         }
         Path file = baseDir.resolve(rel).normalize();
         if (including.contains(file) || including.size() > 16) {
-            throw AntsException.badInput(src + ": include loop through " + file, "remove the circular include");
+            throw AntsException.badInput(src + ": include loop through " + Printable.of(file.toString()), "remove the circular include");
         }
         including.push(file);
         try {
@@ -121,7 +122,7 @@ public final class StepReader {
                     if (action != null) throw AntsException.badInput(where + " has both " + action + " and " + k, "one action per step");
                     action = k;
                 } else if (!MODIFIERS.contains(k)) {
-                    throw AntsException.badInput(where + ": unknown key '" + k + "'", "actions: " + ACTIONS + "; modifiers: " + MODIFIERS);
+                    throw AntsException.badInput(where + ": unknown key '" + Printable.of(k) + "'", "actions: " + ACTIONS + "; modifiers: " + MODIFIERS);
                 }
             }
             if (action == null) throw AntsException.badInput(where + " has no action", "use one of " + ACTIONS);
@@ -178,7 +179,7 @@ public final class StepReader {
             case "linux" -> FailurePattern.linux();
             case "default" -> FailurePattern.defaults();
             case "none" -> List.of();
-            default -> throw AntsException.badInput(src + ": unknown pattern set '" + s + "'", "use 9front, linux, default or none");
+            default -> throw AntsException.badInput(src + ": unknown pattern set '" + Printable.of(s) + "'", "use 9front, linux, default or none");
         };
     }
 
@@ -202,7 +203,7 @@ public final class StepReader {
     private static boolean flag(JsonNode step, String key, boolean dflt, String where) {
         JsonNode n = step.get(key);
         if (n == null || n.isNull()) return dflt;
-        if (!n.isBoolean()) throw AntsException.badInput(where + ": " + key + " must be true or false, not '" + n.asText() + "'", key + ": true");
+        if (!n.isBoolean()) throw AntsException.badInput(where + ": " + key + " must be true or false, not '" + Printable.of(n.asText()) + "'", key + ": true");
         return n.booleanValue();
     }
 
@@ -237,7 +238,7 @@ public final class StepReader {
             Pattern.compile(r);
             return r;
         } catch (PatternSyntaxException e) {
-            throw AntsException.badInput(where + ": '" + r + "' is not a valid regular expression: " + e.getDescription(),
+            throw AntsException.badInput(where + ": '" + Printable.of(r) + "' is not a valid regular expression: " + e.getDescription(),
                     "fix the regex (Java syntax); quote it in single quotes");
         }
     }

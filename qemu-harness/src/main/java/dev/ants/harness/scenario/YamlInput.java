@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.ants.core.AntsException;
+import dev.ants.harness.expect.Printable;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ public final class YamlInput {
 
     /** The file as a YAML mapping; {@code what} names it in errors ("scenario file"). */
     public static JsonNode read(Path file, String what, String hint) {
-        if (!Files.isRegularFile(file)) throw AntsException.badInput(what + " " + file + " does not exist", hint);
+        if (!Files.isRegularFile(file)) throw AntsException.badInput(what + " " + Printable.of(file.toString()) + " does not exist", hint);
         try {
             return mapping(YAML.readTree(file.toFile()), file.toString());
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.ants.harness.suite;
 
+import dev.ants.harness.expect.Printable;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ants.core.AntsException;
 import dev.ants.harness.scenario.Scenario;
@@ -112,7 +113,6 @@ public final class SuiteLoader {
     }
 
     private static String clip(String s) {
-        String c = s.replaceAll("\\p{Cntrl}", "?");
-        return c.length() > 40 ? c.substring(0, 40) + "..." : c;
+        return Printable.of(s);
     }
 }
