@@ -73,9 +73,7 @@ public final class DoctorCommand implements java.util.concurrent.Callable<Intege
             throw AntsException.environment("--install needs root to run apt-get",
                     "run: sudo apt-get install -y " + String.join(" ", pkgs));
         }
-        // Without recommends: qemu-system-x86 alone would pull a GUI, gstreamer and ~200 packages.
-        List<String> cmd = new ArrayList<>(List.of("apt-get", "install", "-y", "-q", "--no-install-recommends"));
-        cmd.addAll(pkgs);
+        List<String> cmd = installCommand(pkgs);
         if (runInheriting(cmd) != 0) {
             // A fresh machine often has no package lists yet.
             runInheriting(List.of("apt-get", "update", "-q"));
@@ -84,6 +82,13 @@ public final class DoctorCommand implements java.util.concurrent.Callable<Intege
                         "read apt-get's message above; check the network access to Debian's archive");
             }
         }
+    }
+
+    /** Without recommends: qemu-system-x86 alone would pull a GUI, gstreamer and ~200 packages. */
+    static List<String> installCommand(List<String> pkgs) {
+        List<String> cmd = new ArrayList<>(List.of("apt-get", "install", "-y", "-q", "--no-install-recommends"));
+        cmd.addAll(pkgs);
+        return cmd;
     }
 
     private static int runInheriting(List<String> cmd) throws IOException, InterruptedException {

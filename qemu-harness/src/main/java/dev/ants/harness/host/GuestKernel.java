@@ -43,18 +43,21 @@ public final class GuestKernel {
      * /lib/modules); else any readable kernel found there (it boots, without the models' drivers).
      */
     public static Optional<Found> find() {
-        String env = System.getenv("ANTS_TEST_KERNEL");
+        return find(System.getenv("ANTS_TEST_KERNEL"), cacheDir(), Path.of("/boot"), Path.of("/lib/modules"));
+    }
+
+    static Optional<Found> find(String env, Path cache, Path bootDir, Path libModules) {
         if (env != null && !env.isBlank()) {
             Path k = Path.of(env);
-            return Files.isReadable(k) ? Optional.of(new Found(k, modulesFor(k, Path.of("/lib/modules")), "ANTS_TEST_KERNEL")) : Optional.empty();
+            return Files.isReadable(k) ? Optional.of(new Found(k, modulesFor(k, libModules), "ANTS_TEST_KERNEL")) : Optional.empty();
         }
         List<Found> all = new ArrayList<>();
-        for (Path version : newestFirst(cacheDir())) {
+        for (Path version : newestFirst(cache)) {
             Path k = newest(version.resolve("boot"));
             if (k != null) all.add(new Found(k, modulesFor(k, version.resolve("lib/modules")), "ants cache"));
         }
-        Path boot = newest(Path.of("/boot"));
-        if (boot != null) all.add(new Found(boot, modulesFor(boot, Path.of("/lib/modules")), "/boot"));
+        Path boot = newest(bootDir);
+        if (boot != null) all.add(new Found(boot, modulesFor(boot, libModules), bootDir.toString()));
         return all.stream().filter(f -> Files.isReadable(f.kernel()) && f.modulesDir() != null).findFirst()
                 .or(() -> all.stream().filter(f -> Files.isReadable(f.kernel())).findFirst());
     }
