@@ -102,7 +102,7 @@ final class ModelRunner {
         try {
             RunResult r;
             if (c.bootsFresh()) {
-                if (!bed.capabilities().contains(Capability.PLAN9INI)) throw new MissingCapability(Capability.PLAN9INI, bed.name());
+                if (!bed.capabilities().contains(Capability.PLAN9INI)) throw new MissingCapability(Capability.PLAN9INI, bed.describe());
                 r = bed.run(s.fromPowerOn(c), c.plan9ini(), p);
             } else if (prepared != null) {
                 if (prepared.snapshot() == null) {

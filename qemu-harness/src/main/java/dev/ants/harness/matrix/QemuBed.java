@@ -42,6 +42,11 @@ final class QemuBed implements TestBed {
     }
 
     @Override
+    public String describe() {
+        return model.name() + (plan.guest().kernel() == null ? " booting a disk image" : "");
+    }
+
+    @Override
     public Set<Capability> capabilities() {
         Set<Capability> c = EnumSet.of(Capability.SNAPSHOT, Capability.DEVICE_DEL);
         if (plan.guest().kernel() != null) c.add(Capability.PLAN9INI); // a disk image's plan9.ini is inside the image

@@ -22,6 +22,11 @@ public interface TestBed {
 
     Set<Capability> capabilities();
 
+    /** For skip reasons: "the real machine lab-3", "q35-ahci booting a disk image". */
+    default String describe() {
+        return name();
+    }
+
     /** Powers on, runs {@code s} (with extra plan9.ini lines when given), powers off. */
     RunResult run(Scenario s, List<String> plan9ini, Progress parent);
 
