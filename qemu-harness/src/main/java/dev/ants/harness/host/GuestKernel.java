@@ -33,9 +33,27 @@ public final class GuestKernel {
     private GuestKernel() {
     }
 
-    /** {@code ${XDG_CACHE_HOME:-~/.cache}/ants/linux-guest}. */
+    /**
+     * {@code ${XDG_CACHE_HOME:-~/.cache}/ants/linux-guest}; under {@code sudo} (the README's
+     * {@code sudo ./ants doctor --install}) the invoking user's, since that user runs the tests.
+     */
     public static Path cacheDir() {
-        return AntsCache.root().resolve("linux-guest");
+        return sudoUserHome().map(h -> h.resolve(".cache/ants")).orElse(AntsCache.root()).resolve("linux-guest");
+    }
+
+    /** The home of the user who ran sudo, when we are root through sudo and XDG_CACHE_HOME is not set. */
+    private static Optional<Path> sudoUserHome() {
+        String user = System.getenv("SUDO_USER");
+        if (user == null || user.isBlank() || user.equals("root") || System.getenv("XDG_CACHE_HOME") != null
+                || !"root".equals(System.getProperty("user.name"))) {
+            return Optional.empty();
+        }
+        try {
+            String[] pw = HostProcess.run(List.of("getent", "passwd", user), Duration.ofSeconds(10)).output().trim().split(":");
+            return pw.length >= 6 && !pw[5].isEmpty() ? Optional.of(Path.of(pw[5])) : Optional.empty();
+        } catch (IOException | InterruptedException e) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -94,6 +112,7 @@ public final class GuestKernel {
                 must(HostProcess.run(List.of("dpkg-deb", "-x", deb.toString(), root.toString()), Duration.ofMinutes(10)), "dpkg-deb -x " + deb);
                 Files.delete(deb);
                 FileTrees.deleteQuietly(root.resolve("usr")); // documentation only
+                giveToSudoUser(root);
                 Files.move(root, done, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 FileTrees.deleteQuietly(work);
@@ -101,6 +120,18 @@ public final class GuestKernel {
         }
         return find().filter(f -> f.kernel().startsWith(done)).orElseThrow(() ->
                 AntsException.environment(pkg + " unpacked into " + done + " holds no boot/vmlinuz-*", "remove " + done + " and retry"));
+    }
+
+    /** Under sudo the unpacked kernel belongs to the user who will boot it, not to root. */
+    private static void giveToSudoUser(Path dir) throws IOException, InterruptedException {
+        String uid = System.getenv("SUDO_UID");
+        String gid = System.getenv("SUDO_GID");
+        if (sudoUserHome().isEmpty() || uid == null || gid == null) return;
+        Path cache = cacheDir();
+        // the unpacked tree, and the cache directories root may have made for it on the way (~/.cache, ~/.cache/ants)
+        must(HostProcess.run(List.of("chown", "-R", uid + ":" + gid, dir.toString(), cache.toString()), Duration.ofMinutes(2)), "chown " + dir);
+        must(HostProcess.run(List.of("chown", uid + ":" + gid, cache.getParent().toString(), cache.getParent().getParent().toString()),
+                Duration.ofMinutes(1)), "chown " + cache.getParent());
     }
 
     /** e.g. linux-image-6.1.0-57-amd64, from apt's view of the meta package. */

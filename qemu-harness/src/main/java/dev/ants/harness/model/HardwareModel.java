@@ -2,6 +2,9 @@ package dev.ants.harness.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * One emulated PC: what QEMU is asked to present. Data, loaded from YAML/JSON ({@link ModelCatalog}).
  *
@@ -28,8 +31,8 @@ public record HardwareModel(
     }
 
     /** The facts a scenario may use as ${model}, ${cpus}, ${memoryMiB}, ${disk9}, ${nic9}. */
-    public java.util.Map<String, String> vars() {
-        java.util.Map<String, String> v = new java.util.LinkedHashMap<>();
+    public Map<String, String> vars() {
+        Map<String, String> v = new LinkedHashMap<>();
         v.put("model", name);
         v.put("cpus", Integer.toString(cpus));
         v.put("memoryMiB", Integer.toString(memoryMiB));
