@@ -36,10 +36,7 @@ public final class DoctorCommand implements java.util.concurrent.Callable<Intege
         if (install) {
             List<String> pkgs = HostChecks.missingPackages(checks, true, false);
             if (!pkgs.isEmpty()) aptInstall(pkgs);
-            if (checks.stream().anyMatch(c -> c.name().equals(HostChecks.KERNEL) && !c.ok())) {
-                System.err.println("ants: fetching Debian's kernel for the test guests into " + GuestKernel.cacheDir());
-                System.err.println("ants: test guest kernel: " + GuestKernel.fetch().kernel());
-            }
+            if (checks.stream().anyMatch(c -> c.name().equals(HostChecks.KERNEL) && !c.ok())) fetchKernel();
             checks = HostChecks.run();
         }
         // A guest must really run: on PVM hosts /dev/kvm opens fine and guests still stall.
@@ -82,6 +79,20 @@ public final class DoctorCommand implements java.util.concurrent.Callable<Intege
                         "read apt-get's message above; check the network access to Debian's archive");
             }
         }
+    }
+
+    /** The test guest's kernel into the ants cache; a fresh machine may first need its package lists. */
+    private static void fetchKernel() throws IOException, InterruptedException {
+        System.err.println("ants: fetching Debian's kernel for the test guests into " + GuestKernel.cacheDir());
+        GuestKernel.Found k;
+        try {
+            k = GuestKernel.fetch();
+        } catch (AntsException e) {
+            if (!"root".equals(System.getProperty("user.name"))) throw e;
+            runInheriting(List.of("apt-get", "update", "-q"));
+            k = GuestKernel.fetch();
+        }
+        System.err.println("ants: test guest kernel: " + k.kernel());
     }
 
     /** Without recommends: qemu-system-x86 alone would pull a GUI, gstreamer and ~200 packages. */

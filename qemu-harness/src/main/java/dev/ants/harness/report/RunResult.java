@@ -8,6 +8,8 @@ import dev.ants.core.ExitCode;
 import dev.ants.harness.expect.FailureHit;
 import dev.ants.harness.scenario.StepResult;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,7 +66,7 @@ public final class RunResult {
         lastConsoleLines = b.lastConsoleLines;
         steps = b.steps == null ? List.of() : List.copyOf(b.steps);
         failurePatterns = b.failurePatterns == null ? List.of() : List.copyOf(b.failurePatterns);
-        artifacts = b.artifacts == null ? Map.of() : Map.copyOf(b.artifacts);
+        artifacts = b.artifacts == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(b.artifacts)); // in order: transcript first
         runDir = b.runDir;
         kept = b.kept;
         qemuCommand = b.qemuCommand;

@@ -2,6 +2,8 @@ package dev.ants.harness.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +19,7 @@ public record TestCaseResult(String model, String suite, String name, RunStatus 
                              double seconds, List<String> excerpt, Map<String, String> artifacts) {
     public TestCaseResult {
         excerpt = excerpt == null ? List.of() : List.copyOf(excerpt);
-        artifacts = artifacts == null ? Map.of() : Map.copyOf(artifacts);
+        artifacts = artifacts == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(artifacts));
     }
 
     public static TestCaseResult skipped(String model, String suite, String name, String why) {
