@@ -4,16 +4,23 @@
 #   A) raw QEMU (-serial stdio) + a minimal bash expect loop,
 #   B) the harness in a fresh JVM (whole process, JVM start included) and its own time without JVM start,
 #   C) a scenario resumed from a snapshot vs a boot.
-# Usage: bench/harness.sh [runs]   (default 5; needs qemu-system-x86, qemu-utils, busybox-static, linux-image-amd64)
+# Usage: bench/harness.sh [runs]   (default 5; needs qemu-system-x86, qemu-utils, busybox-static and the test guest's
+# kernel, which `ants doctor --install` unpacks into the ants cache)
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 runs=${1:-5}
 jar=$here/cli/target/ants.jar
-"$here/ants" --version >/dev/null   # builds the jar and its class-data-sharing archive when needed
-# the same JVM settings as the ./ants launcher, including its class-data-sharing archive
-java_run() { java -XX:+UseSerialGC -XX:SharedArchiveFile="$here/cli/target/ants.jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$jar" dev.ants.harness.selftest.SelfTestMain "$@"; }
+"$here/ants" --version >/dev/null   # builds the jar when needed
 work=$(mktemp -d /tmp/ants-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
+# The bench driver (SelfTestMain, the Linux test guest) is test code: compile it and jar it beside ants.jar.
+(cd "$here" && mvn -B -q -pl qemu-harness -am test-compile) >"$work/mvn.log" 2>&1 || { tail -n 30 "$work/mvn.log" >&2; exit 1; }
+jar cf "$work/selftest.jar" -C "$here/qemu-harness/target/test-classes" dev/ants/harness/selftest
+cp=$jar:$work/selftest.jar
+# The launcher's JVM settings, with a class-data-sharing archive made for this class path (as ./ants makes its own).
+java -XX:ArchiveClassesAtExit="$work/bench.jsa" -XX:+UseSerialGC -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$cp" \
+	dev.ants.harness.selftest.SelfTestMain argv /dev/null /dev/null x >/dev/null 2>&1 || true
+java_run() { java -XX:+UseSerialGC -XX:SharedArchiveFile="$work/bench.jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$cp" dev.ants.harness.selftest.SelfTestMain "$@"; }
 mapfile -t g < <(java_run guest "$work/guest")
 kernel=${g[0]} initrd=${g[1]} append=${g[2]}
 marker=ANTS-GUEST-READY

@@ -3,6 +3,7 @@ package dev.ants.hostbuild;
 import dev.ants.core.FileTrees;
 import dev.ants.core.AntsException;
 import dev.ants.core.Json;
+import dev.ants.core.cleanup.Leftovers;
 import dev.ants.core.host.HostProcess;
 import dev.ants.core.pipeline.Step;
 import dev.ants.core.progress.Progress;
@@ -23,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -69,7 +69,8 @@ final class BootstrapToolchainStep implements Step<HostToolchain> {
         HostChecks.requireGccM32();
         HostChecks.requireBwrap();
         Files.createDirectories(cacheDir);
-        Path tmp = cacheDir.resolve(".tmp-" + key + "-" + UUID.randomUUID().toString().substring(0, 8));
+        for (Path p : Leftovers.removeStale(cacheDir)) progress.note("removed " + p + ", left by a bootstrap that was killed");
+        Path tmp = cacheDir.resolve(Leftovers.tempName(key));
         try {
             Path out = tmp.resolve("out");
             new Build(list, own, tmp.resolve("work"), out, progress).run();

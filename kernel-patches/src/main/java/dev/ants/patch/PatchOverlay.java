@@ -6,7 +6,10 @@ import dev.ants.core.tree.NineFrontTree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -41,21 +44,30 @@ public final class PatchOverlay {
         for (PatchSet.NewFile f : set.newFiles()) names.add(f.source());
         try {
             Files.createDirectories(overlayDir);
-            Set<String> keep = new HashSet<>();
-            for (Plan.Change c : plan.changes()) {
-                if (c.deletes()) {
-                    throw AntsException.badInput("the patch set deletes " + c.path() + ", which an overlay cannot express",
-                            "build from a patched copy made with 'ants patch -o DIR' instead");
-                }
-                keep.add(c.path());
-                put(overlayDir.resolve(c.path()), c.after(), c.mode());
+            // builds of one tree share the overlay: one writes it at a time, the next finds it done
+            try (FileChannel ch = FileChannel.open(overlayDir.resolveSibling(overlayDir.getFileName() + ".lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock lock = ch.lock()) {
+                return write(plan, set, names, overlayDir);
             }
-            prune(overlayDir, keep);
-            return new Result(set.fingerprint(), names, keep.stream().sorted().toList(), plan.alreadyDone());
         } catch (IOException e) {
             throw AntsException.environment("cannot write the patch overlay " + overlayDir + ": " + e.getMessage(),
                     "check free space and permissions");
         }
+    }
+
+    private static Result write(Plan plan, PatchSet set, List<String> names, Path overlayDir) throws IOException {
+        Set<String> keep = new HashSet<>();
+        for (Plan.Change c : plan.changes()) {
+            if (c.deletes()) {
+                throw AntsException.badInput("the patch set deletes " + c.path() + ", which an overlay cannot express",
+                        "build from a patched copy made with 'ants patch -o DIR' instead");
+            }
+            keep.add(c.path());
+            put(overlayDir.resolve(c.path()), c.after(), c.mode());
+        }
+        prune(overlayDir, keep);
+        return new Result(set.fingerprint(), names, keep.stream().sorted().toList(), plan.alreadyDone());
     }
 
     /** Writes {@code content} unless the file already holds it, so unchanged files keep their mtime. */

@@ -1,5 +1,6 @@
 package dev.ants.harness;
 
+import dev.ants.core.progress.Progress;
 import dev.ants.harness.model.HardwareModel;
 import dev.ants.harness.qemu.Accel;
 import dev.ants.harness.qemu.Guest;
@@ -29,6 +30,7 @@ public final class BootRequest {
     private Duration maxDuration;
     private String label;
     private Runner runner;
+    private Progress progress;
 
     public BootRequest(HardwareModel model, Guest guest) {
         this.model = model;
@@ -40,7 +42,7 @@ public final class BootRequest {
         b.scenario = scenario; b.accel = accel; b.timeoutScale = timeoutScale; b.keep = keep; b.runParent = runParent;
         b.resumeFrom = resumeFrom; b.extraQemuArgs.addAll(extraQemuArgs); b.consoleMirror = consoleMirror; b.vga = vga;
         b.network = network; b.stallDeadline = stallDeadline; b.maxDuration = maxDuration; b.label = label;
-        b.runner = runner;
+        b.runner = runner; b.progress = progress;
         return b;
     }
 
@@ -69,6 +71,8 @@ public final class BootRequest {
     public BootRequest label(String l) { this.label = l; return this; }
     /** Where QEMU runs; null (the default) uses {@link HarnessOptions#runner}. */
     public BootRequest runner(Runner r) { this.runner = r; return this; }
+    /** The progress node the boot's own node goes under; null (the default) uses {@link HarnessOptions#progress}. */
+    public BootRequest progress(Progress p) { this.progress = p; return this; }
 
     public HardwareModel model() { return model; }
     public Guest guest() { return guest; }
@@ -85,6 +89,7 @@ public final class BootRequest {
     public Duration stallDeadline() { return stallDeadline; }
     public Duration maxDuration() { return maxDuration; }
     public Runner runner() { return runner; }
+    public Progress progress() { return progress; }
 
     public String label() {
         if (label != null) return label;

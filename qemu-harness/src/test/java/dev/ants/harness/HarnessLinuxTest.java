@@ -4,7 +4,9 @@ import dev.ants.harness.model.ModelCatalog;
 import dev.ants.harness.qemu.Accel;
 import dev.ants.harness.qemu.Guest;
 import dev.ants.harness.qemu.ProcessReaper;
+import dev.ants.harness.report.FailureKind;
 import dev.ants.harness.report.RunResult;
+import dev.ants.harness.report.RunStatus;
 import dev.ants.harness.scenario.Scenario;
 import dev.ants.harness.scenario.ScenarioLoader;
 import dev.ants.harness.testutil.TestGuests;
@@ -61,7 +63,7 @@ class HarnessLinuxTest {
                     output: 'console=ttyS0'
                 """));
         assertEquals(0, r.exitCode(), r.summary());
-        assertEquals("passed", r.status());
+        assertEquals(RunStatus.PASSED, r.status());
         assertEquals(6, r.steps().size());
         assertFalse(r.kept());
         assertFalse(Files.exists(Path.of(r.runDir())), "a passing run's directory is removed");
@@ -80,7 +82,7 @@ class HarnessLinuxTest {
                     name: wait for the impossible
                 """));
         assertEquals(1, r.exitCode(), r.summary());
-        assertEquals("TIMEOUT", r.failureKind());
+        assertEquals(FailureKind.TIMEOUT, r.failureKind());
         assertEquals(3, r.failedStep());
         assertEquals("wait for the impossible", r.failedStepLabel());
         long ms = r.steps().get(2).millis();
@@ -105,7 +107,7 @@ class HarnessLinuxTest {
                     timeout: 300
                 """));
         assertEquals(1, r.exitCode(), r.summary());
-        assertEquals("FAILURE_PATTERN", r.failureKind());
+        assertEquals(FailureKind.FAILURE_PATTERN, r.failureKind());
         assertTrue(r.reason().contains("Linux kernel panic"), r.reason());
         assertTrue(r.steps().get(3).millis() < 60_000, "failed at once, not at the 300 s timeout");
         assertTrue(r.failurePatterns().stream().anyMatch(h -> h.line().contains("Kernel panic - not syncing")));
@@ -124,7 +126,7 @@ class HarnessLinuxTest {
                     timeout: 300
                 """));
         assertEquals(1, r.exitCode(), r.summary());
-        assertEquals("WATCHDOG", r.failureKind());
+        assertEquals(FailureKind.WATCHDOG, r.failureKind());
         assertTrue(r.reason().contains("no console output"), r.reason());
         assertTrue(r.steps().get(3).millis() < 60_000);
     }
@@ -164,7 +166,7 @@ class HarnessLinuxTest {
                   - expect: x
                 """).extraQemuArgs(java.util.List.of("-no-such-option")));
         assertEquals(3, r.exitCode(), r.summary());
-        assertEquals("error", r.status());
+        assertEquals(RunStatus.ERROR, r.status());
         assertTrue(r.reason().contains("QEMU did not start"), r.reason());
         assertTrue(r.reason().contains("no-such-option"), r.reason());
     }

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** Ctrl-C on a JVM that runs a guest must not leave QEMU behind, and the run directory is marked. */
+/** Neither Ctrl-C nor SIGKILL of a JVM that runs a guest may leave QEMU behind; an interrupted run directory is marked. */
 class OrphanTest {
     /** Child JVM: boots the Linux guest with a scenario that waits forever. */
     public static void main(String[] args) throws Exception {
@@ -56,5 +56,43 @@ class OrphanTest {
             child.descendants().forEach(ProcessHandle::destroyForcibly);
             child.destroyForcibly();
         }
+    }
+
+    /** SIGKILL (the OOM killer, a cancelled CI job): no shutdown hook runs; QEMU's parent-death signal takes it along. */
+    @Test
+    void sigkillOfTheJvmTakesQemuAlong(@TempDir Path dir) throws Exception {
+        Guest g = TestGuests.linux();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), OrphanTest.class.getName(),
+                g.kernel().toString(), g.initrd().toString(), g.append(), dir.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("child.out").toFile()).start();
+        Optional<ProcessHandle> qemu = Optional.empty();
+        try {
+            for (int i = 0; i < 300 && qemu.isEmpty(); i++) {
+                Thread.sleep(100);
+                qemu = child.descendants().filter(p -> p.info().command().orElse("").contains("qemu-system")).findFirst();
+            }
+            assertTrue(qemu.isPresent(), "the child started QEMU");
+            assertTrue(pgrep(dir), "pgrep finds the run's QEMU by its run directory");
+            new ProcessBuilder("kill", "-KILL", Long.toString(child.pid())).start().waitFor();
+            assertTrue(child.waitFor(10, TimeUnit.SECONDS));
+            boolean gone = false;
+            for (int i = 0; i < 50 && !gone; i++) {
+                Thread.sleep(100);
+                gone = !pgrep(dir);
+            }
+            assertTrue(gone, "QEMU " + qemu.get().pid() + " outlived the SIGKILLed JVM");
+        } finally {
+            if (qemu.isPresent()) qemu.get().destroyForcibly(); // an orphan, should the test fail
+            child.descendants().forEach(ProcessHandle::destroyForcibly);
+            child.destroyForcibly();
+        }
+    }
+
+    /** Whether a process whose command line names {@code runParent} (QEMU's disk and socket paths do) runs. */
+    private static boolean pgrep(Path runParent) throws Exception {
+        Process p = new ProcessBuilder("pgrep", "-f", "qemu-system.*" + runParent).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        return p.waitFor() == 0;
     }
 }

@@ -8,6 +8,7 @@ import dev.ants.core.ExitCode;
 import dev.ants.core.host.Ia32;
 import dev.ants.harness.accel.KvmProbe;
 import dev.ants.harness.accel.KvmStatus;
+import dev.ants.harness.host.GuestKernel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,7 +27,8 @@ public final class DoctorCommand implements java.util.concurrent.Callable<Intege
     @Mixin
     OutputOptions out;
 
-    @Option(names = "--install", description = "Run the apt-get install line (as root), including test packages.")
+    @Option(names = "--install", description = {"Run the apt-get install line (as root, without recommends), including test packages,",
+            "and unpack Debian's kernel for the test guests into the ants cache (no kernel package is installed)."})
     boolean install;
 
     @Override
@@ -34,20 +36,16 @@ public final class DoctorCommand implements java.util.concurrent.Callable<Intege
         List<Check> checks = HostChecks.run();
         if (install) {
             List<String> pkgs = HostChecks.missingPackages(checks, true, false);
-            if (!pkgs.isEmpty()) {
-                aptInstall(pkgs);
-                checks = HostChecks.run();
-            }
-            if (pkgs.contains("qemu-user-static")) {
-                // Debian never registers i386 on an amd64 host: the toolchain's 32-bit tools need it here
-                Ia32.register();
-                checks = HostChecks.run();
-            }
+            if (!pkgs.isEmpty()) aptInstall(pkgs);
+            // Debian never registers i386 on an amd64 host: the toolchain's 32-bit tools need it here
+            if (pkgs.contains("qemu-user-static")) Ia32.register();
+            if (checks.stream().anyMatch(c -> c.name().equals(HostChecks.KERNEL) && !c.ok())) fetchKernel();
+            checks = HostChecks.run();
         }
         // A guest must really run: on PVM hosts /dev/kvm opens fine and guests still stall.
         KvmStatus kvm = new KvmProbe().probeWithGuest(Duration.ofSeconds(10));
         List<String> missing = HostChecks.missingPackages(checks, true, false);
-        String aptLine = missing.isEmpty() ? "" : "apt-get install -y " + String.join(" ", missing);
+        String aptLine = missing.isEmpty() ? "" : "apt-get install -y --no-install-recommends " + String.join(" ", missing);
         boolean requiredOk = checks.stream().filter(Check::required).allMatch(Check::ok);
 
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -75,8 +73,7 @@ public final class DoctorCommand implements java.util.concurrent.Callable<Intege
             throw AntsException.environment("--install needs root to run apt-get",
                     "run: sudo apt-get install -y " + String.join(" ", pkgs));
         }
-        List<String> cmd = new ArrayList<>(List.of("apt-get", "install", "-y", "-q"));
-        cmd.addAll(pkgs);
+        List<String> cmd = installCommand(pkgs);
         if (runInheriting(cmd) != 0) {
             // A fresh machine often has no package lists yet.
             runInheriting(List.of("apt-get", "update", "-q"));
@@ -85,6 +82,27 @@ public final class DoctorCommand implements java.util.concurrent.Callable<Intege
                         "read apt-get's message above; check the network access to Debian's archive");
             }
         }
+    }
+
+    /** The test guest's kernel into the ants cache; a fresh machine may first need its package lists. */
+    private static void fetchKernel() throws IOException, InterruptedException {
+        System.err.println("ants: fetching Debian's kernel for the test guests into " + GuestKernel.cacheDir());
+        GuestKernel.Found k;
+        try {
+            k = GuestKernel.fetch();
+        } catch (AntsException e) {
+            if (!"root".equals(System.getProperty("user.name"))) throw e;
+            runInheriting(List.of("apt-get", "update", "-q"));
+            k = GuestKernel.fetch();
+        }
+        System.err.println("ants: test guest kernel: " + k.kernel());
+    }
+
+    /** Without recommends: qemu-system-x86 alone would pull a GUI, gstreamer and ~200 packages. */
+    static List<String> installCommand(List<String> pkgs) {
+        List<String> cmd = new ArrayList<>(List.of("apt-get", "install", "-y", "-q", "--no-install-recommends"));
+        cmd.addAll(pkgs);
+        return cmd;
     }
 
     private static int runInheriting(List<String> cmd) throws IOException, InterruptedException {

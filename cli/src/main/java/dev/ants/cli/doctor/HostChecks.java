@@ -2,6 +2,8 @@ package dev.ants.cli.doctor;
 
 import dev.ants.core.host.HostProbes;
 import dev.ants.core.host.HostProcess;
+import dev.ants.harness.host.Firmware;
+import dev.ants.harness.host.GuestKernel;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -90,21 +92,23 @@ public final class HostChecks {
         return new Check(name, p.ok(), "required", p.ok() ? p.detail() : p.detail() + "; " + p.fix(), pkg);
     }
 
+    /** The harness's own lookup, so the doctor never calls missing what a UEFI run would find. */
     private static Check ovmf() {
-        for (String p : List.of("/usr/share/OVMF/OVMF_CODE_4M.fd", "/usr/share/OVMF/OVMF_CODE.fd")) {
-            if (Files.isRegularFile(Path.of(p))) return new Check("OVMF (UEFI models)", true, "required", p, "ovmf");
-        }
-        return new Check("OVMF (UEFI models)", false, "required", "/usr/share/OVMF/OVMF_CODE*.fd missing", "ovmf");
+        return Firmware.find().map(f -> new Check("OVMF (UEFI models)", true, "required", f.code().toString(), "ovmf"))
+                .orElseGet(() -> new Check("OVMF (UEFI models)", false, "required", "not found: " + Firmware.searched(), "ovmf"));
     }
 
-    /** The harness's own tests boot Debian's kernel with an initramfs of ours. */
+    /**
+     * The harness's own tests boot Debian's kernel with an initramfs of ours. No package provides it here
+     * (installing a kernel package would change the user's boot menu): {@code --install} unpacks it into
+     * the ants cache instead, see {@link GuestKernel#fetch}.
+     */
     private static Check linuxKernel() {
-        try (var s = Files.list(Path.of("/boot"))) {
-            var k = s.filter(p -> p.getFileName().toString().startsWith("vmlinuz-")).sorted().reduce((a, b) -> b);
-            return k.map(p -> new Check("Linux kernel (test guests)", Files.isReadable(p), "tests", p.toString(), "linux-image-amd64"))
-                    .orElseGet(() -> new Check("Linux kernel (test guests)", false, "tests", "no /boot/vmlinuz-*", "linux-image-amd64"));
-        } catch (IOException e) {
-            return new Check("Linux kernel (test guests)", false, "tests", "/boot unreadable", "linux-image-amd64");
-        }
+        return GuestKernel.find().map(k -> new Check(KERNEL, true, "tests", k.kernel() + " (" + k.origin()
+                        + (k.modulesDir() == null ? ", no modules: the models' drivers are missing" : "") + ")", null))
+                .orElseGet(() -> new Check(KERNEL, false, "tests", GuestKernel.searched(), null));
     }
+
+    /** The name of the test guest kernel's check; {@code --install} fetches it when it failed. */
+    public static final String KERNEL = "Linux kernel (test guests)";
 }

@@ -12,13 +12,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -49,27 +44,11 @@ public final class ConsoleSession implements Closeable {
         public OutputStream mirror;
     }
 
-    private static final int KEEP_CONTEXT = 64 * 1024;
-    private static final int TRIM_AT = 1024 * 1024;
-
     private final Console console;
     private final Options options;
     private final Transcript transcript;
-    private final long startNanos = System.nanoTime();
-    private final Object lock = new Object();
-    private final StringBuilder buf = new StringBuilder();
-    private long base;         // absolute offset of buf[0]
-    private long cursor;       // absolute offset where the next expect starts
-    private long failScan;     // absolute offset of the first line not yet fully scanned
-    private final Map<FailurePattern, Long> reportedUpTo = new HashMap<>();
-    private final List<FailurePattern> patterns = new CopyOnWriteArrayList<>();
-    private final List<FailureHit> hits = new CopyOnWriteArrayList<>();
-    private FailureHit fatal;
-    private long lastOutputNanos = startNanos;
-    private long firstOutputNanos = -1;
-    private long bytesReceived;
-    private boolean eof;
-    private String eofReason = "the console closed";
+    /** The output and its state; also the lock that waits hold. */
+    private final ConsoleBuffer b;
     private final String token = Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
     private int commandSeq;
     private final Thread drain;
@@ -78,8 +57,8 @@ public final class ConsoleSession implements Closeable {
     public ConsoleSession(Console console, Path transcriptFile, Options options) throws IOException {
         this.console = console;
         this.options = options;
-        this.transcript = new Transcript(transcriptFile, startNanos);
-        patterns.addAll(options.failurePatterns);
+        this.b = new ConsoleBuffer(options.failurePatterns);
+        this.transcript = new Transcript(transcriptFile, b.startNanos);
         drain = new Thread(this::drainLoop, "ants-console-drain");
         drain.setDaemon(true);
         drain.start();
@@ -108,59 +87,11 @@ public final class ConsoleSession implements Closeable {
                 out.clear();
                 transcript.write(text, now);
                 if (options.stripTerminalControls) text = controls.filter(text);
-                synchronized (lock) {
-                    bytesReceived += n;
-                    if (firstOutputNanos < 0) firstOutputNanos = now;
-                    lastOutputNanos = now;
-                    buf.append(text);
-                    scanFailures(now);
-                    trim();
-                    lock.notifyAll();
-                }
+                b.append(text, n, now);
             }
+            b.end(null);
         } catch (IOException e) {
-            eofReason = "the console closed (" + e.getMessage() + ")";
-        }
-        synchronized (lock) {
-            eof = true;
-            lock.notifyAll();
-        }
-    }
-
-    /** Scans complete lines plus the current partial line; the partial line is scanned again when it grows. */
-    private void scanFailures(long now) {
-        int from = (int) (failScan - base);
-        for (FailurePattern p : patterns) {
-            Matcher m = p.pattern().matcher(buf);
-            m.region(from, buf.length());
-            long done = reportedUpTo.getOrDefault(p, 0L);
-            while (m.find()) {
-                long at = base + m.start();
-                if (at < done) continue;
-                done = base + m.end();
-                FailureHit hit = new FailureHit(p.name(), p.severity(), lineAround(m.start()), (now - startNanos) / 1e9);
-                hits.add(hit);
-                if (p.severity() == Severity.FATAL && fatal == null) fatal = hit;
-            }
-            reportedUpTo.put(p, done);
-        }
-        int lastNl = buf.lastIndexOf("\n");
-        if (lastNl >= from) failScan = base + lastNl + 1;
-    }
-
-    private String lineAround(int idx) {
-        int s = buf.lastIndexOf("\n", idx) + 1;
-        int e = buf.indexOf("\n", idx);
-        return clean(buf.substring(s, e < 0 ? buf.length() : e));
-    }
-
-    private void trim() {
-        if (buf.length() < TRIM_AT) return;
-        long keepFrom = Math.min(cursor, failScan) - KEEP_CONTEXT;
-        int drop = (int) Math.max(0, keepFrom - base);
-        if (drop > 0) {
-            buf.delete(0, drop);
-            base += drop;
+            b.end("the console closed (" + e.getMessage() + ")");
         }
     }
 
@@ -181,54 +112,34 @@ public final class ConsoleSession implements Closeable {
     public Match expectAny(List<Pattern> alternatives, Duration timeout, Duration watchdog) {
         long deadline = System.nanoTime() + scaled(timeout).toNanos();
         long watchdogNanos = watchdog == null ? Long.MAX_VALUE : scaled(watchdog).toNanos();
-        synchronized (lock) {
+        synchronized (b) {
             while (true) {
-                if (fatal != null) {
+                if (b.fatal != null) {
                     throw new ExpectException(ExpectException.Kind.FAILURE_PATTERN,
-                            fatal.pattern() + " on the console: " + fatal.line());
+                            b.fatal.pattern() + " on the console: " + b.fatal.line());
                 }
-                Match m = tryMatch(alternatives);
+                Match m = b.tryMatch(alternatives);
                 if (m != null) return m;
                 long now = System.nanoTime();
-                if (eof) throw new ExpectException(ExpectException.Kind.CONSOLE_CLOSED, eofReason);
+                if (b.eof) throw new ExpectException(ExpectException.Kind.CONSOLE_CLOSED, b.eofReason);
                 if (now >= deadline) {
                     throw new ExpectException(ExpectException.Kind.TIMEOUT, "no match for " + describe(alternatives)
                             + " within " + fmt(scaled(timeout)));
                 }
-                if (now - lastOutputNanos >= watchdogNanos) {
+                if (now - b.lastOutputNanos >= watchdogNanos) {
                     throw new ExpectException(ExpectException.Kind.WATCHDOG, "no console output for "
-                            + fmt(Duration.ofNanos(now - lastOutputNanos)) + " (watchdog " + fmt(Duration.ofNanos(watchdogNanos))
+                            + fmt(Duration.ofNanos(now - b.lastOutputNanos)) + " (watchdog " + fmt(Duration.ofNanos(watchdogNanos))
                             + ") while waiting for " + describe(alternatives) + ": the machine seems to hang");
                 }
-                long waitNanos = Math.min(deadline, lastOutputNanos + watchdogNanos) - now;
+                long waitNanos = Math.min(deadline, b.lastOutputNanos + watchdogNanos) - now;
                 try {
-                    lock.wait(Math.max(1, Math.min(200, waitNanos / 1_000_000)));
+                    b.wait(Math.max(1, Math.min(200, waitNanos / 1_000_000)));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new ExpectException(ExpectException.Kind.CONSOLE_CLOSED, "interrupted");
                 }
             }
         }
-    }
-
-    private Match tryMatch(List<Pattern> alternatives) {
-        int from = (int) (cursor - base);
-        Matcher best = null;
-        int bestIdx = -1;
-        for (int i = 0; i < alternatives.size(); i++) {
-            Matcher m = alternatives.get(i).matcher(buf);
-            m.region(from, buf.length());
-            if (m.find() && (best == null || m.start() < best.start())) {
-                best = m;
-                bestIdx = i;
-            }
-        }
-        if (best == null) return null;
-        List<String> groups = new ArrayList<>();
-        for (int g = 0; g <= best.groupCount(); g++) groups.add(best.group(g));
-        String before = buf.substring(from, best.start());
-        cursor = base + best.end();
-        return new Match(bestIdx, best.group(), groups, before);
     }
 
     private static String describe(List<Pattern> ps) {
@@ -243,16 +154,16 @@ public final class ConsoleSession implements Closeable {
     /** Lets time pass (a sleep step) while still failing at once on a FATAL pattern or a closed console. */
     public void hold(Duration d) {
         long deadline = System.nanoTime() + d.toNanos();
-        synchronized (lock) {
+        synchronized (b) {
             while (true) {
-                if (fatal != null) {
-                    throw new ExpectException(ExpectException.Kind.FAILURE_PATTERN, fatal.pattern() + " on the console: " + fatal.line());
+                if (b.fatal != null) {
+                    throw new ExpectException(ExpectException.Kind.FAILURE_PATTERN, b.fatal.pattern() + " on the console: " + b.fatal.line());
                 }
-                if (eof) throw new ExpectException(ExpectException.Kind.CONSOLE_CLOSED, eofReason);
+                if (b.eof) throw new ExpectException(ExpectException.Kind.CONSOLE_CLOSED, b.eofReason);
                 long left = deadline - System.nanoTime();
                 if (left <= 0) return;
                 try {
-                    lock.wait(Math.max(1, left / 1_000_000));
+                    b.wait(Math.max(1, left / 1_000_000));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new ExpectException(ExpectException.Kind.CONSOLE_CLOSED, "interrupted");
@@ -264,13 +175,13 @@ public final class ConsoleSession implements Closeable {
     /** Waits until the console has printed anything at all; false if it stayed silent for {@code timeout}. */
     public boolean awaitFirstOutput(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (lock) {
-            while (firstOutputNanos < 0 && !eof) {
+        synchronized (b) {
+            while (b.firstOutputNanos < 0 && !b.eof) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) return false;
-                lock.wait(Math.max(1, left / 1_000_000));
+                b.wait(Math.max(1, left / 1_000_000));
             }
-            return firstOutputNanos >= 0;
+            return b.firstOutputNanos >= 0;
         }
     }
 
@@ -295,10 +206,7 @@ public final class ConsoleSession implements Closeable {
             if (nl >= 0 && nl < end) end = nl + 1;
             String chunk = text.substring(i, end);
             i = end;
-            long mark;
-            synchronized (lock) {
-                mark = base + buf.length();
-            }
+            long mark = b.end();
             send(chunk);
             int printable = (int) chunk.chars().filter(c -> c >= 0x20 && c != 0x7f).count();
             if (printable > 0) awaitEcho(mark, printable);
@@ -312,13 +220,13 @@ public final class ConsoleSession implements Closeable {
     /** Waits until no output came for {@code quiet}, or {@code max} passed. */
     private void awaitQuiet(Duration quiet, Duration max) {
         long deadline = System.nanoTime() + max.toNanos();
-        synchronized (lock) {
-            while (!eof && fatal == null) {
+        synchronized (b) {
+            while (!b.eof && b.fatal == null) {
                 long now = System.nanoTime();
-                long quietUntil = lastOutputNanos + quiet.toNanos();
+                long quietUntil = b.lastOutputNanos + quiet.toNanos();
                 if (now >= quietUntil || now >= deadline) return;
                 try {
-                    lock.wait(Math.max(1, (Math.min(quietUntil, deadline) - now) / 1_000_000));
+                    b.wait(Math.max(1, (Math.min(quietUntil, deadline) - now) / 1_000_000));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
@@ -329,16 +237,13 @@ public final class ConsoleSession implements Closeable {
 
     private void awaitEcho(long mark, int printable) {
         long deadline = System.nanoTime() + scaled(options.echoTimeout).toNanos();
-        synchronized (lock) {
-            while (!eof && fatal == null) {
-                int from = (int) Math.max(0, mark - base);
-                int seen = 0;
-                for (int j = from; j < buf.length(); j++) if (buf.charAt(j) >= 0x20) seen++;
-                if (seen >= printable) return;
+        synchronized (b) {
+            while (!b.eof && b.fatal == null) {
+                if (b.printableSince(mark) >= printable) return;
                 long left = deadline - System.nanoTime();
                 if (left <= 0) return;
                 try {
-                    lock.wait(Math.max(1, left / 1_000_000));
+                    b.wait(Math.max(1, left / 1_000_000));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
@@ -369,31 +274,37 @@ public final class ConsoleSession implements Closeable {
         return new CommandResult(command, output, status, shell.success(status), (System.nanoTime() - t0) / 1_000_000);
     }
 
+    // ---- positions ----
+
+    /** The current end of the output, for {@link #textSince}. */
+    public long mark() {
+        return b.end();
+    }
+
+    /** The (filtered) output since {@code mark}, or what is left of it in memory. */
+    public String textSince(long mark) {
+        return b.textSince(mark);
+    }
+
+    /** The next wait matches only output from now on (e.g. after a snapshot was restored). */
+    public void skipToEnd() {
+        b.skipToEnd();
+    }
+
     // ---- state for reports ----
 
+    /** Watches {@code p} on the output from now on. */
     public void addFailurePattern(FailurePattern p) {
-        synchronized (lock) {
-            reportedUpTo.put(p, base + buf.length()); // only output from now on
-            patterns.add(p);
-        }
+        b.addPattern(p);
     }
 
     public List<FailureHit> hits() {
-        return List.copyOf(hits);
+        return List.copyOf(b.hits);
     }
 
     /** The last {@code n} non-empty console lines, control characters removed. */
     public List<String> lastLines(int n) {
-        String tail;
-        synchronized (lock) {
-            tail = buf.substring(Math.max(0, buf.length() - 16 * 1024));
-        }
-        List<String> out = new ArrayList<>();
-        for (String l : tail.split("\n")) {
-            String c = clean(l);
-            if (!c.isBlank()) out.add(c);
-        }
-        return out.subList(Math.max(0, out.size() - n), out.size());
+        return b.lastLines(n);
     }
 
     static String clean(String s) {
@@ -402,26 +313,20 @@ public final class ConsoleSession implements Closeable {
 
     /** Seconds from session start to the first console byte, or -1 if none came. */
     public double firstOutputSeconds() {
-        synchronized (lock) {
-            return firstOutputNanos < 0 ? -1 : (firstOutputNanos - startNanos) / 1e9;
-        }
-    }
-
-    public double secondsSinceOutput() {
-        synchronized (lock) {
-            return (System.nanoTime() - lastOutputNanos) / 1e9;
+        synchronized (b) {
+            return b.firstOutputNanos < 0 ? -1 : (b.firstOutputNanos - b.startNanos) / 1e9;
         }
     }
 
     public long bytesReceived() {
-        synchronized (lock) {
-            return bytesReceived;
+        synchronized (b) {
+            return b.bytesReceived;
         }
     }
 
     public boolean closed() {
-        synchronized (lock) {
-            return eof;
+        synchronized (b) {
+            return b.eof;
         }
     }
 

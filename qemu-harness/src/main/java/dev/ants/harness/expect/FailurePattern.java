@@ -14,7 +14,7 @@ public record FailurePattern(String name, Pattern pattern, Severity severity) {
         try {
             return new FailurePattern(name, Pattern.compile(regex), severity);
         } catch (PatternSyntaxException e) {
-            throw AntsException.badInput("failure pattern '" + regex + "' is not a valid regex: " + e.getDescription(),
+            throw AntsException.badInput("failure pattern '" + Printable.of(regex) + "' is not a valid regex: " + e.getDescription(),
                     "fix the regular expression");
         }
     }
@@ -24,7 +24,7 @@ public record FailurePattern(String name, Pattern pattern, Severity severity) {
         try {
             return Severity.valueOf(s.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw AntsException.badInput("unknown severity '" + s + "'", "use fatal, error or warn");
+            throw AntsException.badInput("unknown severity '" + Printable.of(s) + "'", "use fatal, error or warn");
         }
     }
 

@@ -20,7 +20,7 @@ public enum Shell {
         return switch (s.trim()) {
             case "rc" -> RC;
             case "sh", "ash", "bash", "posix" -> SH;
-            default -> throw AntsException.badInput("unknown shell '" + s + "'", "use rc or sh");
+            default -> throw AntsException.badInput("unknown shell '" + Printable.of(s) + "'", "use rc or sh");
         };
     }
 

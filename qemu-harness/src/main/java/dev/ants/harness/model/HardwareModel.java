@@ -2,6 +2,9 @@ package dev.ants.harness.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * One emulated PC: what QEMU is asked to present. Data, loaded from YAML/JSON ({@link ModelCatalog}).
  *
@@ -31,5 +34,16 @@ public record HardwareModel(
 
     public boolean uefi() {
         return "uefi".equals(firmware);
+    }
+
+    /** The facts a scenario may use as ${model}, ${cpus}, ${memoryMiB}, ${disk9}, ${nic9}. */
+    public Map<String, String> vars() {
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("model", name);
+        v.put("cpus", Integer.toString(cpus));
+        v.put("memoryMiB", Integer.toString(memoryMiB));
+        if (disk9 != null) v.put("disk9", disk9);
+        if (nic9 != null) v.put("nic9", nic9);
+        return v;
     }
 }

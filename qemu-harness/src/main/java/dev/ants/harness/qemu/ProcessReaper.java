@@ -1,18 +1,20 @@
 package dev.ants.harness.qemu;
 
+import dev.ants.core.cleanup.Cleanup;
+
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Every QEMU we start is registered here, and a JVM shutdown hook (Ctrl-C, SIGTERM, normal exit) kills
- * whatever is still running, so no guest outlives the run that started it.
+ * Every QEMU we start is registered here; one entry in the clean-up registry (Ctrl-C, SIGTERM, normal
+ * exit) stops whatever is still running, so no guest outlives the run that started it.
  */
 public final class ProcessReaper {
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(ProcessReaper::killAll, "ants-qemu-reaper"));
+        Cleanup.onExit("stop every QEMU still running", ProcessReaper::killAll);
     }
 
     private ProcessReaper() {
@@ -40,6 +42,7 @@ public final class ProcessReaper {
         LIVE.remove(p);
     }
 
+    /** All at once, within 2 s together: SIGTERM to each, then SIGKILL to what is left. */
     static void killAll() {
         for (Process p : LIVE) p.destroy();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);

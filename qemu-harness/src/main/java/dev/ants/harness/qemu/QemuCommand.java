@@ -1,6 +1,7 @@
 package dev.ants.harness.qemu;
 
 import dev.ants.core.AntsException;
+import dev.ants.harness.host.Firmware;
 import dev.ants.harness.model.HardwareModel;
 
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ public final class QemuCommand {
         if (vga) a.addAll(List.of("-vga", "std"));
         disks(a);
         if (network) {
-            a.addAll(List.of("-netdev", "user,id=net0", "-device", nicDevice(model.nic()) + ",netdev=net0"));
+            a.addAll(List.of("-netdev", "user,id=net0", "-device", nicDevice(model.nic()) + ",netdev=net0,id=nic0")); // id: for device-del steps
         }
         if (guest.kernel() != null) {
             a.addAll(List.of("-kernel", guest.kernel().toAbsolutePath().toString()));

@@ -1,8 +1,5 @@
 package dev.ants.harness.qemu;
 
-import dev.ants.core.AntsException;
-
-import java.io.File;
 import java.io.IOException;
 import java.util.List;
 
@@ -16,17 +13,6 @@ import java.util.List;
 public interface QemuLauncher {
     Process launch(List<String> argv, RunLayout layout) throws IOException, InterruptedException;
 
-    /** QEMU as a child process of this JVM. */
-    QemuLauncher HOST = (argv, layout) -> {
-        try {
-            return new ProcessBuilder(argv)
-                    .redirectErrorStream(true)
-                    .redirectOutput(layout.qemuStderr().toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .start();
-        } catch (IOException e) {
-            throw AntsException.environment(argv.get(0) + " cannot be started: " + e.getMessage(),
-                    "apt-get install qemu-system-x86 (or put qemu-system-x86_64 on PATH)");
-        }
-    };
+    /** QEMU as a child process of this JVM that dies with it (see {@link HostLauncher}). */
+    QemuLauncher HOST = HostLauncher.INSTANCE;
 }

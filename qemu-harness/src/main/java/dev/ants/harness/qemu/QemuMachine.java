@@ -4,7 +4,8 @@ import dev.ants.core.AntsException;
 import dev.ants.harness.console.Console;
 import dev.ants.harness.console.UnixSocketConsole;
 import dev.ants.harness.expect.ConsoleSession;
-import dev.ants.harness.scenario.Target;
+import dev.ants.harness.target.Capability;
+import dev.ants.harness.target.Target;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -12,9 +13,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-/** One running QEMU: its process, console session and QMP connection. Closing it always ends the process. */
+/**
+ * One running QEMU: its process, console session and QMP connection. As a {@link Target} it speaks the
+ * console and power protocols real machines speak (power: QMP cont, quit, system_reset) and adds the
+ * capabilities only an emulator has: snapshots (savevm/loadvm) and unplugging devices (device_del).
+ * Closing it always ends the process.
+ */
 public final class QemuMachine implements Target, Closeable {
     private final Process process;
     private final RunLayout layout;
@@ -89,9 +98,33 @@ public final class QemuMachine implements Target, Closeable {
         return layout;
     }
 
+    /** Resumes a paused machine; a running one is already on. */
     @Override
-    public void reboot() throws IOException, InterruptedException {
+    public void on() throws IOException, InterruptedException {
+        if (!"running".equals(qmp.status())) qmp.execute("cont", null, Duration.ofSeconds(10));
+    }
+
+    /** Pulls the plug: QEMU quits (its overlay is flushed); the machine cannot be switched on again. */
+    @Override
+    public void off() {
+        stopping = true;
+        qmp.quit();
+    }
+
+    /** A hard reset (QMP system_reset): the guest reboots, QEMU and the console stay. */
+    @Override
+    public void cycle() throws IOException, InterruptedException {
         qmp.systemReset();
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.SNAPSHOT, Capability.DEVICE_DEL);
+    }
+
+    @Override
+    public String describe() {
+        return "QEMU (" + layout.dir().getFileName() + ")";
     }
 
     @Override
@@ -102,6 +135,12 @@ public final class QemuMachine implements Target, Closeable {
     @Override
     public void restore(String tag) throws IOException, InterruptedException {
         qmp.loadvm(tag, session.scaled(Duration.ofSeconds(120)));
+        session.skipToEnd(); // what the guest printed before belongs to another timeline
+    }
+
+    @Override
+    public void deviceDel(String id) throws IOException, InterruptedException {
+        qmp.execute("device_del", Map.of("id", id), Duration.ofSeconds(10));
     }
 
     /** Best effort: a picture of the VGA screen for the failure report; false if there is none. */

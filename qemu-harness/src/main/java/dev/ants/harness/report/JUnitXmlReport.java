@@ -14,15 +14,18 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * JUnit XML in the shape Maven Surefire writes (one {@code <testsuite>} per file; {@code classname} the
- * hardware model, {@code name} the scenario), which Jenkins, GitLab and GitHub reporters all read.
- * Failed runs are {@code <failure>}, infrastructure problems {@code <error>}.
+ * JUnit XML in the shape Maven Surefire writes: one {@code <testsuite>} per file, named after the
+ * hardware model, which is also every test case's {@code classname}; the case's {@code name} is
+ * {@code suite.check} or {@code suite.case}, so CI shows {@code q35-ahci › nswrite.bind-b-is-before}.
+ * Failed checks are {@code <failure>}, infrastructure problems {@code <error>}, skipped models and cases
+ * {@code <skipped message="why"/>}. Jenkins, GitLab and GitHub reporters all read it.
  */
 public final class JUnitXmlReport {
     private JUnitXmlReport() {
     }
 
-    public static void write(String suiteName, List<RunResult> results, Path file) throws IOException {
+    /** Writes {@code cases} (all of one model) as testsuite {@code suiteName}, whole or not at all. */
+    public static void write(String suiteName, List<TestCaseResult> cases, double seconds, Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
@@ -31,19 +34,16 @@ public final class JUnitXmlReport {
                 XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
                 w.writeStartDocument("UTF-8", "1.0");
                 w.writeCharacters("\n");
-                long failures = results.stream().filter(r -> r.exitCode() == 1).count();
-                long errors = results.stream().filter(r -> r.exitCode() != 0 && r.exitCode() != 1).count();
-                double total = results.stream().mapToDouble(RunResult::seconds).sum();
                 w.writeStartElement("testsuite");
                 w.writeAttribute("name", suiteName);
-                w.writeAttribute("tests", Integer.toString(results.size()));
-                w.writeAttribute("failures", Long.toString(failures));
-                w.writeAttribute("errors", Long.toString(errors));
-                w.writeAttribute("skipped", "0");
-                w.writeAttribute("time", secs(total));
+                w.writeAttribute("tests", Integer.toString(cases.size()));
+                w.writeAttribute("failures", count(cases, RunStatus.FAILED));
+                w.writeAttribute("errors", Long.toString(cases.stream().filter(c -> c.bad() && c.status() != RunStatus.FAILED).count()));
+                w.writeAttribute("skipped", count(cases, RunStatus.SKIPPED));
+                w.writeAttribute("time", secs(seconds));
                 w.writeAttribute("timestamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
                 w.writeCharacters("\n");
-                for (RunResult r : results) testcase(w, r);
+                for (TestCaseResult c : cases) testcase(w, c);
                 w.writeEndElement();
                 w.writeCharacters("\n");
                 w.writeEndDocument();
@@ -57,32 +57,34 @@ public final class JUnitXmlReport {
         }
     }
 
-    private static void testcase(XMLStreamWriter w, RunResult r) throws XMLStreamException {
+    private static String count(List<TestCaseResult> cases, RunStatus s) {
+        return Long.toString(cases.stream().filter(c -> c.status() == s).count());
+    }
+
+    private static void testcase(XMLStreamWriter w, TestCaseResult c) throws XMLStreamException {
         w.writeCharacters("  ");
         w.writeStartElement("testcase");
-        w.writeAttribute("name", r.scenario());
-        w.writeAttribute("classname", "ants." + r.model());
-        w.writeAttribute("time", secs(r.seconds()));
-        if (!r.passed()) {
+        w.writeAttribute("name", clean(c.name()));
+        w.writeAttribute("classname", clean(c.model()));
+        w.writeAttribute("time", secs(c.seconds()));
+        if (c.status() == RunStatus.SKIPPED) {
             w.writeCharacters("\n    ");
-            w.writeStartElement(r.exitCode() == 1 ? "failure" : "error");
-            String msg = (r.failedStepLabel() != null ? "step " + r.failedStep() + " (" + r.failedStepLabel() + "): " : "") + r.reason();
-            w.writeAttribute("message", clean(msg));
-            w.writeAttribute("type", r.failureKind() == null ? r.status() : r.failureKind());
-            StringBuilder body = new StringBuilder(msg).append("\n\nlast console lines:\n");
-            if (r.lastConsoleLines() != null) r.lastConsoleLines().forEach(l -> body.append("  ").append(l).append('\n'));
-            if (r.artifacts() != null && !r.artifacts().isEmpty()) {
-                body.append("\nartifacts:\n");
-                r.artifacts().forEach((k, v) -> body.append("  ").append(k).append(": ").append(v).append('\n'));
-            }
-            w.writeCharacters(clean(body.toString()));
+            w.writeEmptyElement("skipped");
+            w.writeAttribute("message", clean(c.message()));
+            w.writeCharacters("\n  ");
+        } else if (c.bad()) {
+            w.writeCharacters("\n    ");
+            w.writeStartElement(c.status() == RunStatus.FAILED ? "failure" : "error");
+            w.writeAttribute("message", clean(c.message()));
+            w.writeAttribute("type", c.kind() == null ? c.status().json() : c.kind().name());
+            w.writeCharacters(clean(FailureText.of(c)));
             w.writeEndElement();
             w.writeCharacters("\n  ");
         }
-        if (r.artifacts() != null && r.artifacts().containsKey("transcript")) {
+        if (c.artifacts().containsKey("transcript")) {
             // Surefire's attachment convention, understood by the Jenkins JUnit attachments plugin
             w.writeStartElement("system-out");
-            w.writeCharacters("[[ATTACHMENT|" + r.artifacts().get("transcript") + "]]");
+            w.writeCharacters("[[ATTACHMENT|" + c.artifacts().get("transcript") + "]]");
             w.writeEndElement();
         }
         w.writeEndElement();

@@ -4,6 +4,7 @@ import dev.ants.harness.expect.FailurePattern;
 import dev.ants.harness.expect.Shell;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,4 +16,15 @@ import java.util.List;
  */
 public record Scenario(String name, Shell shell, Duration timeout, Duration watchdog,
                        List<FailurePattern> patterns, List<Step> steps, String source) {
+    /** The same settings with other steps (a suite's case, its boot steps). */
+    public Scenario with(String newName, List<Step> newSteps) {
+        return new Scenario(newName, shell, timeout, watchdog, patterns, List.copyOf(newSteps), source);
+    }
+
+    /** This scenario's steps followed by {@code more}'s, under {@code more}'s name. */
+    public Scenario then(Scenario more) {
+        List<Step> all = new ArrayList<>(steps);
+        all.addAll(more.steps());
+        return more.with(more.name(), all);
+    }
 }

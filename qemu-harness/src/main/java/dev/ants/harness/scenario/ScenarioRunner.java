@@ -10,6 +10,10 @@ import dev.ants.harness.expect.FailureHit;
 import dev.ants.harness.expect.FailurePattern;
 import dev.ants.harness.expect.Severity;
 import dev.ants.harness.expect.Shell;
+import dev.ants.harness.report.FailureKind;
+import dev.ants.harness.target.Capability;
+import dev.ants.harness.target.MissingCapability;
+import dev.ants.harness.target.Target;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -19,7 +23,9 @@ import java.util.regex.Pattern;
 
 /**
  * Runs a scenario's steps in order on a target. The first failing step ends the run (exit 1); later
- * steps are reported as skipped. The console closing because QEMU crashed is infrastructure (exit 3).
+ * steps are reported as skipped. A step that needs a capability the target lacks is skipped with the
+ * reason and the run goes on. Failed checks ({@code checks: true}) do not stop the run, but fail it at
+ * the end. The console closing because QEMU crashed is infrastructure (exit 3).
  */
 public final class ScenarioRunner {
     private final Progress progress;
@@ -41,104 +47,134 @@ public final class ScenarioRunner {
         }
     }
 
+    private record Failure(ExitCode code, FailureKind kind, String reason) {
+    }
+
     private ScenarioOutcome run(Scenario s, Target target, Progress progress) {
         ConsoleSession session = target.session();
         List<StepResult> results = new ArrayList<>();
         List<Step> steps = s.steps();
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
+            Capability needs = step.requires();
+            if (needs != null && !target.can(needs)) {
+                results.add(new StepResult(i + 1, step.describe(), StepResult.Status.SKIPPED, 0,
+                        new MissingCapability(needs, target.describe()).getMessage()));
+                progress.advance(i + 1, step.describe() + " (skipped)");
+                continue;
+            }
             long t0 = System.nanoTime();
-            String failKind = null;
-            String reason = null;
-            ExitCode code = ExitCode.CHECK_FAILED;
+            long mark = session.mark();
+            Failure f = null;
             String detail = null;
+            List<Check> checks = List.of();
             try {
-                detail = execute(step, s, target, session);
-            } catch (ExpectException e) {
-                failKind = e.kind().name();
-                reason = e.getMessage();
-                if (e.kind() == ExpectException.Kind.CONSOLE_CLOSED) {
-                    String infra = target.infrastructureProblem();
-                    if (infra != null) {
-                        code = ExitCode.ENVIRONMENT;
-                        failKind = "INFRASTRUCTURE";
-                        reason = infra;
-                    } else {
-                        reason = "the console closed: the machine stopped (guest powered off?)";
-                    }
+                if (step instanceof Step.Run r) {
+                    CommandResult c = session.run(r.command(), s.shell(), or(r.timeout(), s.timeout()));
+                    if (r.checks()) checks = Check.parse(c.output());
+                    detail = verify(r, c, s.shell(), checks);
+                } else {
+                    detail = execute(step, s, target, session);
                 }
+            } catch (ExpectException e) {
+                f = expectFailure(e, target);
             } catch (AssertionFailed e) {
-                failKind = "ASSERTION";
-                reason = e.getMessage();
+                f = new Failure(ExitCode.CHECK_FAILED, FailureKind.ASSERTION, e.getMessage());
+            } catch (MissingCapability e) {
+                f = new Failure(ExitCode.CHECK_FAILED, FailureKind.ASSERTION, e.getMessage());
             } catch (AntsException e) {
-                failKind = e.exitCode() == ExitCode.CHECK_FAILED ? "ASSERTION" : "INFRASTRUCTURE";
-                code = e.exitCode();
-                reason = e.getMessage();
+                f = new Failure(e.exitCode(), e.exitCode() == ExitCode.CHECK_FAILED ? FailureKind.ASSERTION : FailureKind.INFRASTRUCTURE,
+                        e.getMessage());
             } catch (IOException e) {
                 String infra = target.infrastructureProblem();
-                failKind = infra != null ? "INFRASTRUCTURE" : "CONSOLE_CLOSED";
-                code = infra != null ? ExitCode.ENVIRONMENT : ExitCode.CHECK_FAILED;
-                reason = infra != null ? infra : "console I/O failed: " + e.getMessage();
+                f = infra != null ? new Failure(ExitCode.ENVIRONMENT, FailureKind.INFRASTRUCTURE, infra)
+                        : new Failure(ExitCode.CHECK_FAILED, FailureKind.CONSOLE_CLOSED, "console I/O failed: " + e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                failKind = "INTERRUPTED";
-                code = ExitCode.INTERRUPTED;
-                reason = "interrupted";
+                f = new Failure(ExitCode.INTERRUPTED, FailureKind.INTERRUPTED, "interrupted");
             }
             long ms = (System.nanoTime() - t0) / 1_000_000;
-            if (failKind != null) {
-                results.add(new StepResult(i + 1, step.describe(), "failed", ms, reason));
-                for (int j = i + 1; j < steps.size(); j++) results.add(new StepResult(j + 1, steps.get(j).describe(), "skipped", 0, null));
-                return new ScenarioOutcome(code, i + 1, step.describe(), failKind, reason, results, session.hits());
+            if (f != null) {
+                // A checks step cut short still reports the checks its output got to.
+                List<Check> partial = step instanceof Step.Run r && r.checks() ? Check.parse(session.textSince(mark)) : List.of();
+                results.add(new StepResult(i + 1, step.describe(), StepResult.Status.FAILED, ms, f.reason(), partial));
+                for (int j = i + 1; j < steps.size(); j++) {
+                    results.add(new StepResult(j + 1, steps.get(j).describe(), StepResult.Status.SKIPPED, 0, "an earlier step failed"));
+                }
+                return new ScenarioOutcome(f.code(), i + 1, step.describe(), f.kind(), f.reason(), results, session.hits());
             }
-            results.add(new StepResult(i + 1, step.describe(), "passed", ms, detail));
+            results.add(new StepResult(i + 1, step.describe(), StepResult.Status.PASSED, ms, detail, checks));
             progress.advance(i + 1, step.describe());
+        }
+        List<String> failed = results.stream().flatMap(r -> r.checks().stream())
+                .filter(c -> c.status() == Check.Status.FAILED).map(Check::name).toList();
+        if (!failed.isEmpty()) {
+            return new ScenarioOutcome(ExitCode.CHECK_FAILED, null, null, FailureKind.CHECKS,
+                    failed.size() + " check(s) failed: " + String.join(", ", failed), results, session.hits());
         }
         // ERROR-severity patterns do not stop the run, but they fail it.
         for (FailureHit h : session.hits()) {
             if (h.severity() == Severity.ERROR) {
-                return new ScenarioOutcome(ExitCode.CHECK_FAILED, null, null, "FAILURE_PATTERN",
+                return new ScenarioOutcome(ExitCode.CHECK_FAILED, null, null, FailureKind.FAILURE_PATTERN,
                         h.pattern() + " on the console: " + h.line(), results, session.hits());
             }
         }
         return new ScenarioOutcome(ExitCode.OK, null, null, null, null, results, session.hits());
     }
 
+    private static Failure expectFailure(ExpectException e, Target target) {
+        if (e.kind() == ExpectException.Kind.CONSOLE_CLOSED) {
+            String infra = target.infrastructureProblem();
+            if (infra != null) return new Failure(ExitCode.ENVIRONMENT, FailureKind.INFRASTRUCTURE, infra);
+            if (!"interrupted".equals(e.getMessage())) {
+                return new Failure(ExitCode.CHECK_FAILED, FailureKind.CONSOLE_CLOSED, "the console closed: the machine stopped (guest powered off?)");
+            }
+            return new Failure(ExitCode.INTERRUPTED, FailureKind.INTERRUPTED, "interrupted");
+        }
+        return new Failure(ExitCode.CHECK_FAILED, FailureKind.of(e.kind()), e.getMessage());
+    }
+
     private String execute(Step step, Scenario s, Target target, ConsoleSession session)
             throws IOException, InterruptedException {
-        Duration dflt = s.timeout();
         if (step instanceof Step.Expect e) {
-            var m = session.expectAny(List.of(Pattern.compile(e.regex())), or(e.timeout(), dflt), s.watchdog());
-            return "matched '" + ConsoleSessionText.shorten(m.text()) + "'";
+            var m = session.expectAny(List.of(Pattern.compile(e.regex())), or(e.timeout(), s.timeout()), s.watchdog());
+            return "matched '" + Text.shorten(m.text()) + "'";
         } else if (step instanceof Step.Send snd) {
             if (snd.paced()) session.sendPaced(snd.text());
             else session.send(snd.text());
-            return null;
-        } else if (step instanceof Step.Run r) {
-            CommandResult c = session.run(r.command(), s.shell(), or(r.timeout(), dflt));
-            checkStatus(r, c, s.shell());
-            if (r.output() != null && !Pattern.compile(r.output()).matcher(c.output()).find()) {
-                throw new AssertionFailed("output of '" + r.command() + "' does not match '" + r.output() + "': "
-                        + ConsoleSessionText.ends(c.output()));
-            }
-            return "status '" + c.status() + "', output " + ConsoleSessionText.shorten(c.output());
         } else if (step instanceof Step.FailOn f) {
             session.addFailurePattern(f.toPattern());
-            return null;
         } else if (step instanceof Step.Reboot) {
-            target.reboot();
-            return null;
+            target.cycle();
         } else if (step instanceof Step.Snapshot sn) {
             target.snapshot(sn.tag());
-            return null;
         } else if (step instanceof Step.Restore rs) {
             target.restore(rs.tag());
-            return null;
+        } else if (step instanceof Step.DeviceDel d) {
+            target.deviceDel(d.id());
         } else if (step instanceof Step.Sleep sl) {
             session.hold(sl.duration());
-            return null;
+        } else {
+            throw new IllegalStateException("unknown step " + step);
         }
-        throw new IllegalStateException("unknown step " + step);
+        return null;
+    }
+
+    /** Status and output of a run step; checks steps say how many checks they saw. */
+    private static String verify(Step.Run r, CommandResult c, Shell shell, List<Check> checks) {
+        checkStatus(r, c, shell);
+        if (r.output() != null && !Pattern.compile(r.output()).matcher(c.output()).find()) {
+            throw new AssertionFailed("output of '" + r.command() + "' does not match '" + r.output() + "': " + Text.ends(c.output()));
+        }
+        if (r.checks() && checks.isEmpty()) {
+            throw new AssertionFailed("'" + r.command() + "' printed no check lines (ok NAME, FAIL NAME: why, skip NAME: why): "
+                    + Text.ends(c.output()));
+        }
+        if (r.checks()) {
+            long bad = checks.stream().filter(k -> k.status() == Check.Status.FAILED).count();
+            return checks.size() + " checks, " + bad + " failed";
+        }
+        return "status '" + c.status() + "', output " + Text.shorten(c.output());
     }
 
     /** status: omitted or 0 = success; any; fail (or !0) = not success; else the exact status text. */
@@ -152,7 +188,7 @@ public final class ScenarioRunner {
         };
         if (!ok) {
             throw new AssertionFailed("'" + r.command() + "' exited with status '" + c.status() + "', expected "
-                    + (want.equals("0") ? "success" : "'" + want + "'") + "; output: " + ConsoleSessionText.shorten(c.output()));
+                    + (want.equals("0") ? "success" : "'" + want + "'") + "; output: " + Text.shorten(c.output()));
         }
     }
 
@@ -167,7 +203,7 @@ public final class ScenarioRunner {
         }
     }
 
-    static final class ConsoleSessionText {
+    static final class Text {
         static String shorten(String s) {
             String one = s.replace("\r", "").replace("\n", "\\n");
             return one.length() <= 200 ? "'" + one + "'" : "'" + one.substring(0, 200) + "...'";

@@ -5,6 +5,10 @@ import dev.ants.harness.expect.ConsoleSession;
 import dev.ants.harness.expect.Shell;
 import dev.ants.harness.qemu.Guest;
 import dev.ants.harness.qemu.ProcessReaper;
+import dev.ants.harness.scenario.StepResult;
+import dev.ants.harness.target.CommandPower;
+import dev.ants.harness.target.HardwareTarget;
+import dev.ants.harness.target.PowerProtocol;
 import dev.ants.harness.testutil.TestGuests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,16 +97,20 @@ class RealSerialTest {
     }
 
     @Test
-    void scenarioRunsOnAHardwareTargetAndRebootPowerCycles(@TempDir Path dir) throws Exception {
+    void scenarioRunsOnAHardwareTargetAndSkipsWhatItCannotDo(@TempDir Path dir) throws Exception {
         dev.ants.harness.testutil.FakeConsole c = new dev.ants.harness.testutil.FakeConsole();
         Path state = dir.resolve("power");
-        PowerControl pc = new CommandPowerControl("echo on >> " + state, "echo off >> " + state, null, Duration.ofMillis(1));
+        PowerProtocol pc = new CommandPower("echo on >> " + state, "echo off >> " + state, null, Duration.ofMillis(1));
         var scen = dev.ants.harness.scenario.ScenarioLoader.parse("""
                 steps:
                   - expect: 'login: $'
                   - reboot: true
                   - expect: 'login: $'
                   - snapshot: x
+                  - device-del: nic0
+                  - restore: x
+                  - send: "root\n"
+                    echo: false
                 """, "hw", dir, java.util.Map.of());
         try (ConsoleSession s = new ConsoleSession(c, null, new ConsoleSession.Options())) {
             c.emit("login: ");
@@ -115,9 +123,16 @@ class RealSerialTest {
                 }
                 c.emit("\r\nbooting\r\nlogin: ");
             }).start();
-            var out = new dev.ants.harness.scenario.ScenarioRunner(null).run(scen, new HardwareTarget(s, pc));
-            assertEquals(4, out.failedStep(), out.reason());
-            assertTrue(out.reason().contains("cannot be snapshotted"), out.reason());
+            var out = new dev.ants.harness.scenario.ScenarioRunner(null).run(scen, new HardwareTarget("lab-pc", s, pc));
+            assertTrue(out.passed(), out.reason());
+            var steps = out.steps();
+            for (int i : new int[]{3, 4, 5}) {
+                assertEquals(StepResult.Status.SKIPPED, steps.get(i).status(), steps.get(i).toString());
+                assertTrue(steps.get(i).detail().startsWith("the real machine lab-pc cannot "), steps.get(i).detail());
+            }
+            assertTrue(steps.get(3).detail().contains("snapshot"), steps.get(3).detail());
+            assertTrue(steps.get(4).detail().contains("device-del"), steps.get(4).detail());
+            assertEquals(StepResult.Status.PASSED, steps.get(6).status(), "the run went on after the skipped steps");
             assertEquals(List.of("off", "on"), Files.readAllLines(state));
         }
     }
@@ -125,11 +140,11 @@ class RealSerialTest {
     @Test
     void commandPowerControlRunsTheLabsCommands(@TempDir Path dir) throws Exception {
         Path state = dir.resolve("power");
-        PowerControl pc = new CommandPowerControl("echo on >> " + state, "echo off >> " + state, null, Duration.ofMillis(10));
+        PowerProtocol pc = new CommandPower("echo on >> " + state, "echo off >> " + state, null, Duration.ofMillis(10));
         pc.on();
-        pc.reset();
+        pc.cycle();
         assertEquals(List.of("on", "off", "on"), Files.readAllLines(state));
-        PowerControl broken = new CommandPowerControl("exit 4", "true", null, null);
+        PowerProtocol broken = new CommandPower("exit 4", "true", null, null);
         var e = assertThrows(dev.ants.core.AntsException.class, broken::on);
         assertTrue(e.getMessage().contains("status 4"), e.getMessage());
     }

@@ -81,7 +81,7 @@ class ContainerRunnerTest {
                     timeout: 1
                 """));
         assertEquals(1, timedOut.exitCode(), timedOut.summary());
-        assertEquals("TIMEOUT", timedOut.failureKind());
+        assertEquals(dev.ants.harness.report.FailureKind.TIMEOUT, timedOut.failureKind());
         assertTrue(Files.readString(Path.of(timedOut.artifacts().get("transcript"))).contains("ANTS-GUEST-READY"));
         assertEquals(List.of(), containersUnder(tmp), "the failed run's container is removed, its files kept");
 

@@ -1,5 +1,6 @@
 package dev.ants.harness.qemu;
 
+import dev.ants.harness.host.Firmware;
 import dev.ants.core.AntsException;
 import dev.ants.core.ExitCode;
 import dev.ants.harness.model.ModelCatalog;
@@ -34,14 +35,14 @@ class QemuCommandTest {
             assertFalse(a.contains("tcp:"), a);
             assertTrue(a.contains("file=" + l.diskOverlay()), "the guest writes the overlay: " + a);
             assertFalse(a.contains("file=" + img), "never the user's image: " + a);
-            assertTrue(a.contains(QemuCommand.nicDevice(m.nic()) + ",netdev=net0"), a);
+            assertTrue(a.contains(QemuCommand.nicDevice(m.nic()) + ",netdev=net0,id=nic0"), a);
             assertEquals(m.uefi(), a.contains("if=pflash,unit=0,format=raw,readonly=on,file=/fw/code.fd"), a);
         }
         assertTrue(joined(new QemuCommand().model(models.get("pc-ide")).guest(Guest.disk(img)).layout(l).argv()).contains("ide-hd,drive=disk0,bus=ide.0"));
         assertTrue(joined(new QemuCommand().model(models.get("q35-ahci")).guest(Guest.disk(img)).layout(l).argv()).contains("ide-hd,drive=disk0,bus=ide.0"));
         assertTrue(joined(new QemuCommand().model(models.get("pc-scsi")).guest(Guest.disk(img)).layout(l).argv()).contains("virtio-scsi-pci,id=scsi0 -drive"));
         assertTrue(joined(new QemuCommand().model(models.get("q35-nvme")).guest(Guest.disk(img)).layout(l).argv()).contains("-device nvme,drive=disk0"));
-        assertTrue(joined(new QemuCommand().model(models.get("pc-virtio")).guest(Guest.disk(img)).layout(l).argv()).contains("-device virtio-net-pci,netdev=net0"));
+        assertTrue(joined(new QemuCommand().model(models.get("pc-virtio")).guest(Guest.disk(img)).layout(l).argv()).contains("-device virtio-net-pci,netdev=net0,id=nic0"));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.ants.harness.report;
 
 import dev.ants.core.AntsException;
+import dev.ants.core.ExitCode;
+import dev.ants.harness.scenario.Check;
 import dev.ants.harness.expect.FailureHit;
 import dev.ants.harness.expect.Severity;
 import dev.ants.harness.scenario.StepResult;
@@ -23,44 +25,94 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class ReportsTest {
     static RunResult result(String model, String scen, int code) {
-        return new RunResult(model, scen, "g", RunResult.statusFor(code), code, "tcg", List.of(), 1.5, 0.2,
-                code == 0 ? null : 2, code == 0 ? null : "expect 'x'", code == 0 ? null : "TIMEOUT",
-                code == 0 ? null : "no match\u0007 for 'x'", code == 0 ? null : List.of("last line"),
-                List.of(new StepResult(1, "expect 'x'", code == 0 ? "passed" : "failed", 10, null)),
-                List.of(new FailureHit("Linux oops", Severity.ERROR, "Oops: 0002", 1.0)),
-                code == 0 ? Map.of() : Map.of("transcript", "/tmp/r/console.log"), "/tmp/r", code != 0, List.of("qemu"));
+        ExitCode exit = java.util.Arrays.stream(ExitCode.values()).filter(e -> e.code == code).findFirst().orElseThrow();
+        RunResult.Builder b = RunResult.builder().model(model).scenario(scen).guest("g").exit(exit).accel("tcg").seconds(1.5)
+                .bootSeconds(0.2).steps(List.of(new StepResult(1, "expect 'x'", code == 0 ? StepResult.Status.PASSED : StepResult.Status.FAILED, 10, null)))
+                .failurePatterns(List.of(new FailureHit("Linux oops", Severity.ERROR, "Oops: 0002", 1.0))).runDir("/tmp/r").qemuCommand(List.of("qemu"));
+        if (code != 0) {
+            b.failedStep(2).failedStepLabel("expect 'x'").failureKind(FailureKind.TIMEOUT).reason("no match\u0007 for 'x'")
+                    .lastConsoleLines(List.of("last line")).artifacts(Map.of("transcript", "/tmp/r/console.log")).kept(true);
+        }
+        return b.build();
     }
 
     @Test
-    void junitXmlHasSurefireShapeAndCountsFailuresAndErrors(@TempDir Path dir) throws Exception {
-        Path f = dir.resolve("TEST-ants.xml");
-        JUnitXmlReport.write("ants", List.of(result("pc-ide", "boot", 0), result("pc-ide", "net", 1), result("q35-nvme", "boot", 3)), f);
+    void junitXmlHasSurefireShapeWithFailuresErrorsAndSkips(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("TEST-pc-ide.xml");
+        List<TestCaseResult> cases = new ArrayList<>(dev.ants.harness.matrix.CaseResults.of("net", "net", result("pc-ide", "net", 1)));
+        cases.add(new TestCaseResult("pc-ide", "boot", "boot", RunStatus.PASSED, null, null, 1.5, List.of(), Map.of()));
+        cases.add(new TestCaseResult("pc-ide", "boot", "boot.disk", RunStatus.ERROR, FailureKind.INFRASTRUCTURE, "QEMU died", 1, List.of(), Map.of()));
+        cases.add(TestCaseResult.skipped("pc-ide", "nswrite", "nswrite.grammar", "the real machine cannot snapshot"));
+        JUnitXmlReport.write("pc-ide", cases, 9.5, f);
         Document d = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(f.toFile());
         Element suite = d.getDocumentElement();
         assertEquals("testsuite", suite.getTagName());
-        assertEquals("3", suite.getAttribute("tests"));
+        assertEquals("pc-ide", suite.getAttribute("name"));
+        assertEquals("4", suite.getAttribute("tests"));
         assertEquals("1", suite.getAttribute("failures"));
         assertEquals("1", suite.getAttribute("errors"));
-        var cases = suite.getElementsByTagName("testcase");
-        assertEquals(3, cases.getLength());
-        Element failed = (Element) cases.item(1);
-        assertEquals("ants.pc-ide", failed.getAttribute("classname"));
+        assertEquals("1", suite.getAttribute("skipped"));
+        assertEquals("9.500", suite.getAttribute("time"));
+        var tc = suite.getElementsByTagName("testcase");
+        assertEquals(4, tc.getLength());
+        Element failed = (Element) tc.item(0);
+        assertEquals("pc-ide", failed.getAttribute("classname"));
         assertEquals("net", failed.getAttribute("name"));
         Element failure = (Element) failed.getElementsByTagName("failure").item(0);
         assertTrue(failure.getAttribute("message").startsWith("step 2 (expect 'x'): no match for"), failure.getAttribute("message"));
+        assertEquals("TIMEOUT", failure.getAttribute("type"));
         assertTrue(failure.getTextContent().contains("last line"));
-        assertEquals(1, ((Element) cases.item(2)).getElementsByTagName("error").getLength());
+        assertTrue(failure.getTextContent().contains("/tmp/r/console.log"));
+        assertEquals(1, ((Element) tc.item(2)).getElementsByTagName("error").getLength());
+        Element skipped = (Element) ((Element) tc.item(3)).getElementsByTagName("skipped").item(0);
+        assertEquals("the real machine cannot snapshot", skipped.getAttribute("message"));
     }
 
     @Test
-    void jsonRoundTripsTheResult(@TempDir Path dir) throws Exception {
+    void checksBecomeTestCasesOfTheirOwn() {
+        RunResult r = RunResult.builder().model("q35-ahci").scenario("nswrite.grammar").exit(ExitCode.CHECK_FAILED)
+                .failureKind(FailureKind.CHECKS).reason("1 check(s) failed: b").artifacts(Map.of("transcript", "/t"))
+                .steps(List.of(new StepResult(1, "run", StepResult.Status.PASSED, 5, null,
+                        Check.parse("ok a\nsome detail\nFAIL b: bind -b acted like -a\nskip c: no second cpu\n")))).build();
+        List<TestCaseResult> cs = dev.ants.harness.matrix.CaseResults.of("nswrite", "nswrite.grammar", r);
+        assertEquals(List.of("nswrite.a", "nswrite.b", "nswrite.c"), cs.stream().map(TestCaseResult::name).toList());
+        assertEquals(List.of(RunStatus.PASSED, RunStatus.FAILED, RunStatus.SKIPPED), cs.stream().map(TestCaseResult::status).toList());
+        assertEquals("bind -b acted like -a", cs.get(1).message());
+        assertEquals(List.of("some detail", "FAIL b: bind -b acted like -a"), cs.get(1).excerpt());
+        assertEquals("no second cpu", cs.get(2).message());
+        assertEquals(Map.of("transcript", "/t"), cs.get(1).artifacts());
+        // a run that broke for another reason than its checks also fails as the case itself
+        RunResult broke = r.toBuilder().failureKind(FailureKind.TIMEOUT).reason("no match").build();
+        List<TestCaseResult> cs2 = dev.ants.harness.matrix.CaseResults.of("nswrite", "nswrite.grammar", broke);
+        assertEquals("nswrite.grammar", cs2.get(cs2.size() - 1).name());
+        assertEquals(RunStatus.FAILED, cs2.get(cs2.size() - 1).status());
+    }
+
+    @Test
+    void exitCodeIsZeroOnlyWhenSomethingRanAndNothingFailed() {
+        TestCaseResult pass = new TestCaseResult("m", "s", "s.a", RunStatus.PASSED, null, null, 0, List.of(), Map.of());
+        TestCaseResult fail = new TestCaseResult("m", "s", "s.b", RunStatus.FAILED, FailureKind.CHECKS, "x", 0, List.of(), Map.of());
+        TestCaseResult err = new TestCaseResult("m", "s", "s.c", RunStatus.ERROR, FailureKind.INFRASTRUCTURE, "x", 0, List.of(), Map.of());
+        TestCaseResult skip = TestCaseResult.skipped("m", "s", "s.d", "why");
+        assertEquals(ExitCode.OK, dev.ants.harness.TestReport.combine(List.of(pass, skip)));
+        assertEquals(ExitCode.CHECK_FAILED, dev.ants.harness.TestReport.combine(List.of(pass, fail, skip)));
+        assertEquals(ExitCode.ENVIRONMENT, dev.ants.harness.TestReport.combine(List.of(fail, err)));
+        assertEquals(ExitCode.ENVIRONMENT, dev.ants.harness.TestReport.combine(List.of(skip, skip)), "everything skipped");
+        assertEquals(ExitCode.ENVIRONMENT, dev.ants.harness.TestReport.combine(List.of()), "nothing at all");
+    }
+
+    @Test
+    void jsonCarriesStatusExitCodeAndArtifacts(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("r.json");
         JsonReport.write(result("pc-ide", "net", 1), f);
         var n = dev.ants.core.Json.JSON.readTree(f.toFile());
         assertEquals("failed", n.get("status").asText());
         assertEquals(1, n.get("exitCode").asInt());
+        assertEquals("TIMEOUT", n.get("failureKind").asText());
+        assertEquals("failed", n.get("steps").get(0).get("status").asText());
         assertEquals("/tmp/r/console.log", n.get("artifacts").get("transcript").asText());
         assertEquals("ERROR", n.get("failurePatterns").get(0).get("severity").asText());
+        assertFalse(n.has("exit"), n.toString());
     }
 
     @Test

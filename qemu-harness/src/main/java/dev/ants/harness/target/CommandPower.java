@@ -1,4 +1,4 @@
-package dev.ants.harness.console;
+package dev.ants.harness.target;
 
 import dev.ants.core.AntsException;
 import dev.ants.core.host.HostProcess;
@@ -9,15 +9,15 @@ import java.util.List;
 
 /**
  * Power control for real hardware through the lab's own commands (a PDU script, ipmitool, a relay
- * board, usbrelay ...), each run with {@code sh -c}. A null reset command means "off, wait, on".
+ * board, usbrelay ...), each run with {@code sh -c}. A null cycle command means "off, wait, on".
  */
-public final class CommandPowerControl implements PowerControl {
+public final class CommandPower implements PowerProtocol {
     private final String onCommand;
     private final String offCommand;
     private final String resetCommand;
     private final Duration offTime;
 
-    public CommandPowerControl(String onCommand, String offCommand, String resetCommand, Duration offTime) {
+    public CommandPower(String onCommand, String offCommand, String resetCommand, Duration offTime) {
         this.onCommand = onCommand;
         this.offCommand = offCommand;
         this.resetCommand = resetCommand;
@@ -35,9 +35,9 @@ public final class CommandPowerControl implements PowerControl {
     }
 
     @Override
-    public void reset() throws IOException, InterruptedException {
+    public void cycle() throws IOException, InterruptedException {
         if (resetCommand != null) {
-            run(resetCommand, "reset");
+            run(resetCommand, "power cycle");
             return;
         }
         off();

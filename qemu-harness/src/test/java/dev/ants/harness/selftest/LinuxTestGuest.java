@@ -1,5 +1,6 @@
 package dev.ants.harness.selftest;
 
+import dev.ants.harness.host.GuestKernel;
 import dev.ants.harness.qemu.Guest;
 
 import java.io.IOException;
@@ -7,7 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +18,10 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * A small Linux guest made from the host's Debian packages, for testing the harness without 9front: the
- * host kernel (linux-image-amd64), an initramfs we write with busybox (busybox-static) and the disk and
- * NIC driver modules of every hardware model. Its /init mounts proc/sys, loads the drivers, prints
+ * A small Linux guest made from Debian's packages, for testing the harness without 9front: Debian's
+ * kernel (unpacked into the ants cache by {@code ants doctor --install}, or the host's own in /boot), an
+ * initramfs we write with busybox (busybox-static) and the disk and NIC driver modules of every
+ * hardware model. Its /init mounts proc/sys, loads the drivers, prints
  * {@link #READY} and gives a root shell on the first serial port.
  */
 public final class LinuxTestGuest {
@@ -34,12 +37,9 @@ public final class LinuxTestGuest {
     private LinuxTestGuest() {
     }
 
-    /** The host's kernel, static busybox and modules, or the reason they cannot be used. */
+    /** The kernel (ants cache or /boot, see GuestKernel), static busybox and modules, or the reason they cannot be used. */
     public static Host findHost() throws MissingPartException {
-        Path kernel = Optional.ofNullable(System.getenv("ANTS_TEST_KERNEL")).map(Path::of).orElseGet(LinuxTestGuest::newestKernel);
-        if (kernel == null || !Files.isReadable(kernel)) {
-            throw new MissingPartException("no readable Linux kernel in /boot (apt-get install linux-image-amd64, or set ANTS_TEST_KERNEL)");
-        }
+        GuestKernel.Found k = GuestKernel.find().orElseThrow(() -> new MissingPartException(GuestKernel.searched()));
         Path busybox = Path.of(Optional.ofNullable(System.getenv("ANTS_TEST_BUSYBOX")).orElse("/bin/busybox"));
         if (!Files.isRegularFile(busybox)) throw new MissingPartException("no " + busybox + " (apt-get install busybox-static)");
         try {
@@ -47,25 +47,13 @@ public final class LinuxTestGuest {
         } catch (IOException e) {
             throw new MissingPartException("cannot read " + busybox + ": " + e.getMessage());
         }
-        String version = kernel.getFileName().toString().replaceFirst("^vmlinu[xz]-", "");
-        Path modules = Path.of("/lib/modules", version);
-        if (!Files.isRegularFile(modules.resolve("modules.dep"))) modules = null; // boots, but without model drivers
-        return new Host(kernel, busybox, modules);
+        return new Host(k.kernel(), busybox, k.modulesDir()); // no modules: boots, but without the models' drivers
     }
 
     /** Thrown with a sentence for a test's skip reason. */
     public static final class MissingPartException extends Exception {
         public MissingPartException(String message) {
             super(message);
-        }
-    }
-
-    private static Path newestKernel() {
-        try (Stream<Path> s = Files.list(Path.of("/boot"))) {
-            return s.filter(p -> p.getFileName().toString().startsWith("vmlinuz-"))
-                    .max(Comparator.comparing(p -> p.getFileName().toString())).orElse(null);
-        } catch (IOException e) {
-            return null;
         }
     }
 
@@ -116,28 +104,41 @@ public final class LinuxTestGuest {
             exec setsid cttyhack sh
             """;
 
-    /** The wanted modules and their dependencies (from modules.dep), each after everything it needs. */
+    /**
+     * The wanted modules and their dependencies, each after everything it needs. Dependencies come from
+     * each module's own modinfo ({@code depends=} in its .modinfo section), so no modules.dep (which
+     * depmod writes at package installation) is needed: an unpacked kernel package is enough.
+     */
     static List<String> loadOrder(Path modulesDir, List<String> wanted) throws IOException {
-        Map<String, List<String>> deps = new java.util.HashMap<>();
-        Map<String, String> byName = new java.util.HashMap<>();
-        for (String line : Files.readAllLines(modulesDir.resolve("modules.dep"))) {
-            int colon = line.indexOf(':');
-            if (colon < 0) continue;
-            String mod = line.substring(0, colon);
-            String rest = line.substring(colon + 1).trim();
-            deps.put(mod, rest.isEmpty() ? List.of() : List.of(rest.split("\\s+")));
-            String base = mod.substring(mod.lastIndexOf('/') + 1).replaceFirst("\\.ko(\\..*)?$", "").replace('-', '_');
-            byName.put(base, mod);
+        Map<String, Path> byName = new HashMap<>();
+        try (Stream<Path> s = Files.walk(modulesDir.resolve("kernel"))) {
+            s.filter(p -> p.getFileName().toString().endsWith(".ko")) // compressed modules are not supported here
+                    .forEach(p -> byName.put(moduleName(p.getFileName().toString()), p));
         }
         Set<String> out = new LinkedHashSet<>();
-        for (String w : wanted) {
-            String mod = byName.get(w.replace('-', '_'));
-            if (mod == null || !mod.endsWith(".ko")) continue; // built in, or compressed (not supported here)
-            List<String> d = new ArrayList<>(deps.getOrDefault(mod, List.of()));
-            java.util.Collections.reverse(d); // modules.dep lists the deepest dependency last
-            for (String x : d) if (x.endsWith(".ko")) out.add(x);
-            out.add(mod);
-        }
+        for (String w : wanted) add(moduleName(w), byName, modulesDir, out, new HashSet<>());
         return new ArrayList<>(out);
+    }
+
+    private static void add(String name, Map<String, Path> byName, Path modulesDir, Set<String> out, Set<String> visiting)
+            throws IOException {
+        Path ko = byName.get(name);
+        if (ko == null || !visiting.add(name)) return; // built into the kernel, or a cycle
+        for (String dep : depends(ko)) add(moduleName(dep), byName, modulesDir, out, visiting);
+        out.add(modulesDir.relativize(ko).toString());
+    }
+
+    /** The {@code depends=a,b} entry of a module's .modinfo section. */
+    static List<String> depends(Path ko) throws IOException {
+        String s = new String(Files.readAllBytes(ko), StandardCharsets.ISO_8859_1);
+        int i = s.indexOf("\0depends=");
+        if (i < 0) return List.of();
+        int from = i + "\0depends=".length();
+        String v = s.substring(from, s.indexOf('\0', from));
+        return v.isEmpty() ? List.of() : List.of(v.split(","));
+    }
+
+    private static String moduleName(String file) {
+        return file.replaceFirst("\\.ko$", "").replace('-', '_');
     }
 }

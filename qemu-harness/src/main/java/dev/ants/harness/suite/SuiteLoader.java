@@ -1,0 +1,118 @@
+package dev.ants.harness.suite;
+
+import dev.ants.harness.expect.Printable;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ants.core.AntsException;
+import dev.ants.harness.scenario.Scenario;
+import dev.ants.harness.scenario.Step;
+import dev.ants.harness.scenario.StepReader;
+import dev.ants.harness.scenario.YamlInput;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads suite files. A suite has the scenario settings (shell, timeout, watchdog, patterns, fail-on,
+ * vars, include), optional {@code boot:} steps and {@code cases:}, each with a name, steps and optional
+ * {@code plan9ini:} lines; steps are read as scenario steps are. The older form, a plain scenario with
+ * {@code steps:}, is one case named after the suite. Mistakes are bad input before anything boots.
+ */
+public final class SuiteLoader {
+    static final List<String> TOP = List.of("name", "shell", "timeout", "watchdog", "vars", "patterns", "fail-on", "include",
+            "steps", "boot", "cases");
+    static final List<String> CASE = List.of("name", "plan9ini", "steps");
+    private static final String NAME = "[A-Za-z0-9][A-Za-z0-9_.-]{0,63}";
+
+    private SuiteLoader() {
+    }
+
+    /** A suite file; without {@code name:} it is named after its directory (suites/NAME/suite.yaml) or file. */
+    public static TestSuite load(Path file, Map<String, String> vars) {
+        JsonNode root = YamlInput.read(file, "suite file", "check the path of the suite");
+        Path dir = file.toAbsolutePath().getParent();
+        String base = file.getFileName().toString().replaceFirst("\\.(yaml|yml|json)$", "");
+        String dflt = base.equals("suite") && dir != null && dir.getFileName() != null ? dir.getFileName().toString() : base;
+        return suite(root, file.toString(), dir, vars, dflt);
+    }
+
+    public static TestSuite parse(String yaml, String sourceName, Path baseDir, Map<String, String> vars, String defaultName) {
+        return suite(YamlInput.parse(yaml, sourceName), sourceName, baseDir, vars, defaultName);
+    }
+
+    private static TestSuite suite(JsonNode root, String src, Path baseDir, Map<String, String> vars, String dflt) {
+        StepReader.onlyKeys(root, TOP, src);
+        StepReader r = new StepReader(vars);
+        StepReader.Settings s = r.settings(root, src, baseDir);
+        String name = name(root.hasNonNull("name") ? s.name() : dflt, src + ": name");
+        Scenario base = new Scenario(name, s.shell(), s.timeout(), s.watchdog(), s.patterns(), List.of(), src);
+        if (!root.has("cases")) {
+            if (root.has("boot")) throw AntsException.badInput(src + ": boot: steps need cases: to run after them", "add cases:, or rename boot: to steps:");
+            List<Step> steps = new ArrayList<>(s.included());
+            steps.addAll(r.steps(root.get("steps"), s.vars(), src, baseDir, s.patterns()));
+            if (steps.isEmpty()) throw AntsException.badInput(src + " has no steps", "add steps: or cases:");
+            return new TestSuite(name, null, List.of(new TestCase(name, List.of(), done(base, name, steps, s))), src);
+        }
+        if (root.has("steps")) throw AntsException.badInput(src + ": steps: and cases: together", "put shared steps under boot: and the rest in cases");
+        List<Step> boot = new ArrayList<>(s.included());
+        boot.addAll(r.steps(root.get("boot"), s.vars(), src + ": boot", baseDir, s.patterns()));
+        JsonNode cases = root.get("cases");
+        if (cases == null || !cases.isArray() || cases.isEmpty()) {
+            throw AntsException.badInput(src + ": cases must be a non-empty list", "write cases: followed by '- name: NAME' and steps:");
+        }
+        record Read(String name, List<String> plan9ini, List<Step> steps) {
+        }
+        List<Read> read = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        int i = 0;
+        for (JsonNode c : cases) {
+            String where = src + ": case " + (++i);
+            if (!c.isObject()) throw AntsException.badInput(where + " is not a mapping", "write '- name: NAME' with steps:");
+            StepReader.onlyKeys(c, CASE, where);
+            if (!c.hasNonNull("name")) throw AntsException.badInput(where + " has no name", "name each case: name: grammar");
+            String cn = name(r.substitute(c.get("name"), s.vars(), where + ": name"), where + ": name");
+            if (!names.add(cn)) throw AntsException.badInput(where + ": a second case named '" + cn + "'", "give each case its own name");
+            where = src + ": case " + cn;
+            List<Step> steps = r.steps(c.get("steps"), s.vars(), where, baseDir, s.patterns());
+            if (steps.isEmpty()) throw AntsException.badInput(where + " has no steps", "add steps: with at least one step");
+            read.add(new Read(cn, plan9ini(c.get("plan9ini"), r, s.vars(), where), steps));
+        }
+        List<TestCase> out = new ArrayList<>();
+        for (Read c : read) out.add(new TestCase(c.name(), c.plan9ini(), done(base, name + "." + c.name(), c.steps(), s)));
+        return new TestSuite(name, boot.isEmpty() ? null : done(base, name + " boot steps", boot, s), out, src);
+    }
+
+    /** A scenario with every failure pattern the whole file added (fail-on may appear in any case). */
+    private static Scenario done(Scenario base, String name, List<Step> steps, StepReader.Settings s) {
+        return new Scenario(name, base.shell(), base.timeout(), base.watchdog(), List.copyOf(s.patterns()), List.copyOf(steps), base.source());
+    }
+
+    /** plan9.ini lines: KEY=VALUE, one line each, shorter than 256 characters. */
+    private static List<String> plan9ini(JsonNode n, StepReader r, Map<String, String> vars, String where) {
+        List<String> out = new ArrayList<>();
+        if (n == null || n.isNull()) return out;
+        for (JsonNode l : n.isArray() ? n : List.of(n)) {
+            String line = r.substitute(l, vars, where + ": plan9ini");
+            if (!line.matches("[A-Za-z0-9*_.-]+=[^\\p{Cntrl}]*") || line.length() >= 256) {
+                throw AntsException.badInput(where + ": plan9ini line '" + clip(line) + "' is not KEY=VALUE on one short line",
+                        "e.g. plan9ini: [sysname=ask]");
+            }
+            out.add(line);
+        }
+        return out;
+    }
+
+    private static String name(String n, String where) {
+        if (!n.matches(NAME)) {
+            throw AntsException.badInput(where + " '" + clip(n) + "' must be 1 to 64 letters, digits, '.', '_' or '-'", "e.g. name: bind-before");
+        }
+        return n;
+    }
+
+    private static String clip(String s) {
+        return Printable.of(s);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.ants.harness.target;
+
+/**
+ * What a target may or may not be able to do beyond console and power. A scenario step that needs a
+ * capability the target lacks is skipped with the reason, not failed: a real machine simply cannot
+ * save its running state.
+ */
+public enum Capability {
+    /** Save the whole running machine and return to it (QEMU savevm/loadvm). */
+    SNAPSHOT("save and restore its running state (snapshot/restore)"),
+    /** Remove a device from the running machine (QEMU's QMP device_del). */
+    DEVICE_DEL("unplug a device while running (device-del)"),
+    /** Boot a kernel with extra plan9.ini lines (a QEMU kernel boot; not a disk image, not a real machine). */
+    PLAN9INI("boot with extra plan9.ini lines (needs a kernel boot with a plan9.ini)");
+
+    private final String what;
+
+    Capability(String what) {
+        this.what = what;
+    }
+
+    /** What the capability allows, for skip reasons: "the target cannot " + what(). */
+    public String what() {
+        return what;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.ants.harness.suite;
+
+import dev.ants.core.AntsException;
+import dev.ants.core.ExitCode;
+import dev.ants.harness.model.ModelCatalog;
+import dev.ants.harness.scenario.Step;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class SuiteLoaderTest {
+    static final String NSWRITE = """
+            name: nswrite
+            shell: rc
+            timeout: 60
+            boot:
+              - expect: 'bootargs is'
+              - send: "!rc\\n"
+              - expect: '% $'
+            cases:
+              - name: grammar
+                plan9ini: [sysname=ask]
+                steps:
+                  - run: rc /n/suites/nswrite/nswrite.rc grammar
+                    checks: true
+                    timeout: 400
+              - name: on-${disk9}
+                steps:
+                  - run: ls /dev/${disk9}
+                    output: data
+                  - fail-on: 'lost'
+            """;
+
+    @Test
+    void suiteWithBootStepsAndCases() {
+        TestSuite s = SuiteLoader.parse(NSWRITE, "nswrite.yaml", null, Map.of("disk9", "sdF0"), "ignored");
+        assertEquals("nswrite", s.name());
+        assertEquals(3, s.boot().steps().size());
+        assertEquals(2, s.cases().size());
+        TestCase grammar = s.cases().get(0);
+        assertEquals("grammar", grammar.name());
+        assertEquals(List.of("sysname=ask"), grammar.plan9ini());
+        assertTrue(grammar.bootsFresh());
+        assertEquals("nswrite.grammar", grammar.scenario().name());
+        Step.Run run = (Step.Run) grammar.scenario().steps().get(0);
+        assertTrue(run.checks());
+        assertEquals(400, run.timeout().toSeconds());
+        TestCase disk = s.cases().get(1);
+        assertEquals("on-sdF0", disk.name());
+        assertFalse(disk.bootsFresh());
+        assertEquals("nswrite.on-sdF0", s.testName(disk));
+        assertEquals(5, s.fromPowerOn(disk).steps().size(), "fresh: boot steps then the case's");
+        assertEquals("nswrite.on-sdF0", s.fromPowerOn(disk).name());
+        assertInstanceOf(Step.FailOn.class, disk.scenario().steps().get(1), "a fail-on step belongs to its case");
+        assertEquals(s.boot().patterns(), disk.scenario().patterns(), "the file's failure patterns are the same for boot and cases");
+    }
+
+    @Test
+    void aPlainScenarioIsOneCaseNamedAfterTheSuite(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("boot/suite.yaml");
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, "shell: rc\nsteps:\n  - expect: 'bootargs is'\n  - run: echo $cputype\n    output: '^${arch}$'\n");
+        TestSuite s = SuiteLoader.load(f, Map.of("arch", "amd64"));
+        assertEquals("boot", s.name(), "named after its directory");
+        assertNull(s.boot());
+        assertEquals(1, s.cases().size());
+        assertEquals("boot", s.testName(s.cases().get(0)), "its only case is the suite itself");
+        assertEquals(2, s.cases().get(0).scenario().steps().size());
+    }
+
+    @Test
+    void theRepositorysSuitesLoadForEveryModel() {
+        Path suites = Path.of(System.getenv().getOrDefault("ANTS_REPO", "..")).resolve("suites");
+        for (var m : ModelCatalog.builtIn().all()) {
+            Map<String, String> vars = new LinkedHashMap<>(m.vars());
+            vars.put("arch", "amd64");
+            for (String name : List.of("boot", "nswrite")) {
+                TestSuite s = SuiteLoader.load(suites.resolve(name).resolve("suite.yaml"), vars);
+                assertEquals(name, s.name());
+                assertFalse(s.cases().isEmpty());
+            }
+        }
+    }
+
+    @Test
+    void mistakesAreBadInputBeforeAnythingBoots() {
+        bad("name: x\nboot:\n  - expect: a\n", "boot: steps need cases:");
+        bad("name: x\nsteps:\n  - expect: a\ncases:\n  - name: a\n    steps:\n      - expect: b\n", "steps: and cases: together");
+        bad("name: x\ncases: []\n", "cases must be a non-empty list");
+        bad("name: x\ncases:\n  - steps:\n      - expect: b\n", "has no name");
+        bad("name: x\ncases:\n  - name: a\n    steps:\n      - expect: b\n  - name: a\n    steps:\n      - expect: c\n", "a second case named 'a'");
+        bad("name: x\ncases:\n  - name: a\n", "case a has no steps");
+        bad("name: x\ncases:\n  - name: a b\n    steps:\n      - expect: b\n", "must be 1 to 64 letters");
+        bad("name: x\ncases:\n  - name: a\n    plan9ini: ['[menu]=x']\n    steps:\n      - expect: b\n", "is not KEY=VALUE");
+        bad("name: x\ncases:\n  - name: a\n    plan9ini: [\"a=b\\nc=d\"]\n    steps:\n      - expect: b\n", "is not KEY=VALUE");
+        bad("name: x\ncases:\n  - name: a\n    timeout: 3\n    steps:\n      - expect: b\n", "unknown key 'timeout'");
+        bad("name: x\ncases:\n  - name: a\n    steps:\n      - run: x\n        checks: yes please\n", "checks must be true or false");
+        bad("name: x\nsteps:\n  - expect: a\nname: y\n", "duplicate key");
+        bad("steps: []\n", "has no steps");
+    }
+
+    private static void bad(String yaml, String expected) {
+        AntsException e = assertThrows(AntsException.class, () -> SuiteLoader.parse(yaml, "s.yaml", null, Map.of(), "s"));
+        assertEquals(ExitCode.BAD_INPUT, e.exitCode());
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
+        assertFalse(e.hint().isBlank(), "with a fix: " + e.getMessage());
+    }
+}
