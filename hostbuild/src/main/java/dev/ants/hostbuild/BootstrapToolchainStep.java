@@ -40,6 +40,12 @@ final class BootstrapToolchainStep implements Step<HostToolchain> {
      */
     static final List<String> HOST_CFLAGS = List.of("-m32", "-O1", "-w", "-fno-strict-aliasing", "-fcommon",
             "-D_FILE_OFFSET_BITS=64");
+    /**
+     * Plain units (rc's Unix port) need none of Plan 9's 32-bit assumptions, so they are built for the
+     * host itself: rc runs every recipe line, and on hosts that must emulate 32-bit code that would cost
+     * an emulator start each time.
+     */
+    static final List<String> NATIVE_CFLAGS = List.of("-m64", "-O1", "-w", "-fno-strict-aliasing", "-fcommon");
     private static final String GCC_HINT = "if gcc itself is missing: apt-get install gcc gcc-multilib; otherwise this tree file does not build with gcc: please report it with the lines above";
 
     private final NineFrontTree tree;
@@ -203,7 +209,7 @@ final class BootstrapToolchainStep implements Step<HostToolchain> {
             } else {
                 Path exe = out.resolve("bin/" + u.name());
                 Files.createDirectories(exe.getParent());
-                List<String> ld = new ArrayList<>(List.of("gcc", "-m32", "-o", exe.toString()));
+                List<String> ld = new ArrayList<>(List.of("gcc", u.isPlain() ? "-m64" : "-m32", "-o", exe.toString()));
                 for (Path o : objs) ld.add(o.toString());
                 if (!u.isPlain()) {
                     ld.add("-Wl,--start-group");
@@ -225,7 +231,9 @@ final class BootstrapToolchainStep implements Step<HostToolchain> {
             List<String> argv = new ArrayList<>();
             if (u.needsPlanNinePaths()) argv.addAll(archNamespace());
             argv.add("gcc");
-            if (hostOnly || u.isPlain()) {
+            if (u.isPlain()) {
+                argv.addAll(NATIVE_CFLAGS);
+            } else if (hostOnly) {
                 argv.addAll(HOST_CFLAGS);
             } else {
                 argv.addAll(list.cflags());

@@ -26,6 +26,7 @@ final class ToolchainKey {
         update(md, "tool-list", list.raw());
         update(md, "gcc", gccVersion.getBytes(StandardCharsets.UTF_8));
         update(md, "host-cflags", String.join(" ", BootstrapToolchainStep.HOST_CFLAGS).getBytes(StandardCharsets.UTF_8));
+        update(md, "native-cflags", String.join(" ", BootstrapToolchainStep.NATIVE_CFLAGS).getBytes(StandardCharsets.UTF_8));
         for (Map.Entry<String, byte[]> e : own.files().entrySet()) update(md, "own:" + e.getKey(), e.getValue());
         List<String> roots = new ArrayList<>(list.stage());
         roots.add("sys/include");

@@ -33,12 +33,7 @@ public record PipelineConfig(NineFrontTree treeOrNull, Arch arch, PatchSet patch
 
     /** What a scenario on this model and guest may use: the model's facts, the arch, and an image's hints. */
     public Map<String, String> scenarioVars(HardwareModel m, Guest g) {
-        Map<String, String> v = new LinkedHashMap<>();
-        v.put("model", m.name());
-        v.put("cpus", Integer.toString(m.cpus()));
-        v.put("memoryMiB", Integer.toString(m.memoryMiB()));
-        if (m.disk9() != null) v.put("disk9", m.disk9());
-        if (m.nic9() != null) v.put("nic9", m.nic9());
+        Map<String, String> v = new LinkedHashMap<>(m.vars());
         v.put("arch", arch.objtype);
         if (g.disk() != null && g.kernel() == null) v.putAll(ImageHints.forModel(g.disk(), m.name()));
         return v;

@@ -1,32 +1,19 @@
 package dev.ants.pipeline;
 
 import dev.ants.core.ExitCode;
-import dev.ants.harness.report.RunResult;
+import dev.ants.harness.TestReport;
 
 import java.nio.file.Path;
-import java.util.List;
 
 /**
- * What {@link Ants#test} found: every run's result, the models and cases skipped with the reason,
- * and the exit code by the contract: 0 only when something ran and nothing failed.
+ * What {@link Ants#test} found: the harness's report (every check as a JUnit case, skipped models and
+ * cases with their reason) and what was tested.
  *
- * @param kernel the kernel tested (null when an image was)
+ * @param kernel the kernel tested, when it was built from a tree; null when an image was tested
  */
-public record TestOutcome(Path kernel, Path image, Path reportDir, List<RunResult> results, List<String> skipped,
-                          ExitCode exitCode) {
-    public long passed() {
-        return results.stream().filter(RunResult::passed).count();
-    }
-
-    public long failed() {
-        return results.size() - passed();
-    }
-
-    /** 130 when interrupted, else 3 for infrastructure, else 1 for a failed check, else 0; 3 when nothing ran. */
-    public static ExitCode combine(List<RunResult> results) {
-        if (results.isEmpty()) return ExitCode.ENVIRONMENT;
-        if (results.stream().anyMatch(r -> r.exitCode() == ExitCode.INTERRUPTED.code)) return ExitCode.INTERRUPTED;
-        if (results.stream().anyMatch(r -> r.exitCode() == 3 || r.exitCode() == 2)) return ExitCode.ENVIRONMENT;
-        return results.stream().anyMatch(r -> r.exitCode() == 1) ? ExitCode.CHECK_FAILED : ExitCode.OK;
+public record TestOutcome(Path kernel, Path image, TestReport report) {
+    /** 0 only when something ran and nothing failed; 1 a check failed; 3 infrastructure or nothing ran; 130 interrupted. */
+    public ExitCode exitCode() {
+        return report.exitCode();
     }
 }

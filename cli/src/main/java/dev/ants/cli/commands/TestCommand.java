@@ -6,7 +6,9 @@ import dev.ants.cli.Inputs;
 import dev.ants.cli.MachineOptions;
 import dev.ants.cli.OutputOptions;
 import dev.ants.core.AntsException;
-import dev.ants.harness.report.RunResult;
+import dev.ants.harness.TestReport;
+import dev.ants.harness.report.RunStatus;
+import dev.ants.harness.report.TestCaseResult;
 import dev.ants.harness.report.Shard;
 import dev.ants.pipeline.Ants;
 import dev.ants.pipeline.TestOutcome;
@@ -82,22 +84,23 @@ public final class TestCommand implements Callable<Integer> {
         if (ants.hasTree()) ants.tree().requireOutside(req.reportDir(), "--report");
 
         TestOutcome o = ants.test(req);
+        TestReport r = o.report();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("kernel", o.kernel() == null ? null : o.kernel().toString());
         summary.put("image", o.image() == null ? null : o.image().toString());
-        summary.put("report", o.reportDir().toString());
+        summary.put("report", r.reportDir().toString());
         summary.put("shard", req.shard().index() + "/" + req.shard().count());
-        summary.put("passed", o.passed());
-        summary.put("failed", o.failed());
-        summary.put("skipped", o.skipped());
-        summary.put("results", o.results());
+        summary.put("exitCode", r.exitCode().code);
+        summary.put("why", r.why());
+        summary.put("cases", r.cases());
         StringBuilder human = new StringBuilder();
-        for (RunResult r : o.results()) human.append(r.summary()).append('\n');
-        for (String why : o.skipped()) human.append("SKIPPED ").append(why).append('\n');
-        human.append(String.format("ants test: %d passed, %d failed, %d skipped (report in %s)",
-                o.passed(), o.failed(), o.skipped().size(), o.reportDir()));
-        if (o.results().isEmpty()) human.append("\nants test: nothing ran, so nothing was tested (exit 3)");
+        for (TestCaseResult c : r.cases()) {
+            if (c.status() == RunStatus.PASSED) continue;
+            human.append(String.format("%-7s %s › %s%s%n", c.status(), c.model(), c.name(),
+                    c.message() == null ? "" : ": " + c.message().lines().findFirst().orElse("")));
+        }
+        human.append("ants test: ").append(r.summary());
         out.print(summary, human.toString());
-        return o.exitCode().code;
+        return r.exitCode().code;
     }
 }

@@ -3,19 +3,15 @@ package dev.ants.pipeline.steps;
 import dev.ants.core.pipeline.Step;
 import dev.ants.core.pipeline.StepRunner;
 import dev.ants.core.progress.Progress;
-import dev.ants.harness.Harness;
+import dev.ants.harness.TestPlan;
 import dev.ants.harness.TestReport;
 import dev.ants.harness.model.HardwareModel;
 import dev.ants.harness.model.ImageHints;
 import dev.ants.harness.qemu.Guest;
 import dev.ants.harness.qemu.Multiboot;
-import dev.ants.harness.report.ParallelRunner;
-import dev.ants.harness.report.RunResult;
-import dev.ants.harness.report.Shard;
-import dev.ants.harness.scenario.Scenario;
-import dev.ants.harness.scenario.ScenarioLoader;
-import dev.ants.pipeline.PipelineConfig;
+import dev.ants.harness.suite.SuiteSource;
 import dev.ants.pipeline.Kernel;
+import dev.ants.pipeline.PipelineConfig;
 import dev.ants.pipeline.TestOutcome;
 import dev.ants.pipeline.TestRequest;
 import dev.ants.pipeline.suite.Suite;
@@ -24,15 +20,14 @@ import dev.ants.pipeline.suite.SuiteDisk;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Runs the suites: makes the guest (the configuration's kernel with the suites' plan9.ini and the
- * suite disk as its disk, or the image with the suite disk after it), takes the shard of the
- * model x suite matrix, and boots the models in parallel up to the job count.
+ * suite disk as its disk, or the image with the suite disk after it) and hands the harness a test plan
+ * over the chosen models; models a guest cannot boot on stay in the report as skipped, with the reason.
  */
 public final class RunSuitesStep implements Step<TestOutcome> {
     private final PipelineConfig config;
@@ -65,47 +60,31 @@ public final class RunSuitesStep implements Step<TestOutcome> {
         }
         guest.validate();
 
-        // the shard is taken over the whole model x suite matrix, so n machines split it evenly
-        record Case(HardwareModel model, Suite suite) {
-        }
-        List<Case> matrix = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
+        TestPlan.Builder plan = TestPlan.builder("ants", dir).guest(guest).jobs(config.jobs()).shard(request.shard())
+                .accel(request.accel()).timeoutScale(request.timeoutScale()).keep(request.keep())
+                .vars(Map.of("arch", config.arch().objtype, "profile", request.profile().id()));
         for (HardwareModel m : request.models()) {
             String why = unbootable(m, guest);
-            if (why != null) {
-                skipped.add(m.name() + ": " + why);
-                progress.note("skipping " + m.name() + ": " + why);
-                continue;
-            }
-            for (Suite s : suites) matrix.add(new Case(m, s));
+            if (why != null) plan.skip(m, why);
+            else plan.models(List.of(m));
         }
-        List<Case> mine = request.shard().select(matrix, c -> c.model().name() + "/" + c.suite().name());
-
-        Map<HardwareModel, List<Scenario>> byModel = new LinkedHashMap<>();
-        for (Case c : mine) {
-            Map<String, String> vars = vars(c.model(), guest);
-            byModel.computeIfAbsent(c.model(), m -> new ArrayList<>()).add(ScenarioLoader.parse(c.suite().scenarioYaml(),
-                    "suites/" + c.suite().name() + "/suite.yaml", null, vars));
-        }
-        Harness harness = config.harness(progress, request.runner());
-        final Guest g = guest;
-        List<TestReport> reports = ParallelRunner.run(new ArrayList<>(byModel.entrySet()), config.jobs(), e ->
-                test(harness, e.getKey(), e.getValue(), g, dir));
-        List<RunResult> results = new ArrayList<>();
-        reports.forEach(r -> results.addAll(r.results()));
-        return new TestOutcome(kernel, request.image(), dir, results, skipped, TestOutcome.combine(results));
+        // the suite disk is the first disk beside a kernel, and the one after the image otherwise
+        int suiteUnit = guest.kernel() != null ? 0 : guest.extraDisks().size();
+        for (Suite s : suites) plan.suite(source(s, suiteUnit, request.image()));
+        TestReport report = config.harness(progress, request.runner()).test(plan.build());
+        return new TestOutcome(kernel, request.image(), report);
     }
 
-    private TestReport test(Harness harness, HardwareModel m, List<Scenario> scenarios, Guest guest, Path dir) {
-        try {
-            return harness.test(new dev.ants.harness.TestRequest("ants-" + m.name(), List.of(m), scenarios, guest, null,
-                    request.accel(), request.timeoutScale(), 1, Shard.ALL, dir.resolve(m.name()), request.keep()));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+    /** The suite read with the model's facts, where its disk is, and an image's hints for that model. */
+    static SuiteSource source(Suite s, int suiteUnit, Path image) {
+        SuiteSource text = SuiteSource.text(s.scenarioYaml(), "suites/" + s.name() + "/suite.yaml", null, s.name());
+        return vars -> {
+            Map<String, String> v = new LinkedHashMap<>(vars);
+            String disk9 = v.get("disk9");
+            if (disk9 != null) v.put("suitedisk9", disk9.substring(0, disk9.length() - 1) + suiteUnit);
+            if (image != null) v.putAll(ImageHints.forModel(image, v.get("model")));
+            return text.load(v);
+        };
     }
 
     /** Why a model cannot boot the guest (a UEFI model and a multiboot kernel; an image whose manifest says so). */
@@ -114,13 +93,5 @@ public final class RunSuitesStep implements Step<TestOutcome> {
         if (why != null || guest.disk() == null || guest.kernel() != null) return why;
         Map<String, String> hints = ImageHints.forModel(guest.disk(), m.name());
         return "false".equals(hints.get("bootable")) ? hints.getOrDefault("note", "the image's manifest says it cannot boot there") : null;
-    }
-
-    /** The scenario variables, the profile, and where the suite disk is: the first disk, or the one after the image. */
-    private Map<String, String> vars(HardwareModel m, Guest guest) {
-        Map<String, String> v = new LinkedHashMap<>(config.scenarioVars(m, guest));
-        v.put("profile", request.profile().id());
-        v.put("suitedisk9", guest.kernel() != null ? m.disk9() : m.disk9(guest.extraDisks().size()));
-        return v;
     }
 }

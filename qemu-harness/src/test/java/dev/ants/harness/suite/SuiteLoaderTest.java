@@ -76,20 +76,6 @@ class SuiteLoaderTest {
     }
 
     @Test
-    void theRepositorysSuitesLoadForEveryModel() {
-        Path suites = Path.of(System.getenv().getOrDefault("ANTS_REPO", "..")).resolve("suites");
-        for (var m : ModelCatalog.builtIn().all()) {
-            Map<String, String> vars = new LinkedHashMap<>(m.vars());
-            vars.put("arch", "amd64");
-            for (String name : List.of("boot", "nswrite")) {
-                TestSuite s = SuiteLoader.load(suites.resolve(name).resolve("suite.yaml"), vars);
-                assertEquals(name, s.name());
-                assertFalse(s.cases().isEmpty());
-            }
-        }
-    }
-
-    @Test
     void mistakesAreBadInputBeforeAnythingBoots() {
         bad("name: x\nboot:\n  - expect: a\n", "boot: steps need cases:");
         bad("name: x\nsteps:\n  - expect: a\ncases:\n  - name: a\n    steps:\n      - expect: b\n", "steps: and cases: together");

@@ -1,0 +1,46 @@
+package dev.ants.pipeline.steps;
+
+import dev.ants.harness.model.HardwareModel;
+import dev.ants.harness.model.ModelCatalog;
+import dev.ants.harness.suite.TestSuite;
+import dev.ants.pipeline.suite.Suite;
+import dev.ants.pipeline.suite.SuiteCatalog;
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Every suite ants ships loads on every built-in model, beside a kernel and after an image, before anything boots. */
+class BuiltInSuitesTest {
+    @Test
+    void everySuiteLoadsForEveryModelAndBothGuestKinds() {
+        List<Suite> suites = SuiteCatalog.builtIn().select(List.of());
+        assertTrue(suites.size() >= 2, "boot and nswrite at least");
+        for (HardwareModel m : ModelCatalog.builtIn().all()) {
+            Map<String, String> vars = new LinkedHashMap<>(m.vars());
+            vars.put("arch", "amd64");
+            vars.put("profile", "default");
+            for (Suite s : suites) {
+                for (int suiteUnit : new int[] {0, 1}) {
+                    TestSuite t = RunSuitesStep.source(s, suiteUnit, null).load(vars);
+                    assertEquals(s.name(), t.name());
+                    assertFalse(t.cases().isEmpty(), s.name() + " has cases");
+                }
+            }
+        }
+    }
+
+    @Test
+    void theSuiteDiskIsNamedAfterTheModelsDiskWithItsUnit() {
+        Suite nswrite = SuiteCatalog.builtIn().select(List.of("nswrite")).get(0);
+        Map<String, String> vars = new LinkedHashMap<>(ModelCatalog.builtIn().get("q35-ahci").vars());
+        vars.put("arch", "amd64");
+        vars.put("profile", "default");
+        TestSuite t = RunSuitesStep.source(nswrite, 1, null).load(vars);
+        String steps = t.boot().steps().toString();
+        assertTrue(steps.contains("/dev/sdE1/data"), "after an image the suites are on the second disk: " + steps);
+    }
+}
