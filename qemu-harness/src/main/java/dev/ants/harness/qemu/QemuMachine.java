@@ -25,6 +25,8 @@ import java.util.Set;
  * Closing it always ends the process.
  */
 public final class QemuMachine implements Target, Closeable {
+    /** How long QEMU may take to open its sockets: seconds when idle, much longer on an overloaded host. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private final Process process;
     private final RunLayout layout;
     private final ConsoleSession session;
@@ -54,9 +56,9 @@ public final class QemuMachine implements Target, Closeable {
         Process p = launcher.launch(argv, layout);
         ProcessReaper.register(p);
         try {
-            Console console = UnixSocketConsole.connect(layout.consoleSocket(), Duration.ofSeconds(30), p::isAlive);
+            Console console = UnixSocketConsole.connect(layout.consoleSocket(), START_TIMEOUT, p::isAlive);
             ConsoleSession session = new ConsoleSession(console, layout.transcript(), options);
-            QmpClient qmp = QmpClient.connect(layout.qmpSocket(), Duration.ofSeconds(30));
+            QmpClient qmp = QmpClient.connect(layout.qmpSocket(), START_TIMEOUT);
             return new QemuMachine(p, layout, session, qmp);
         } catch (IOException | RuntimeException e) {
             ProcessReaper.kill(p, 500);
