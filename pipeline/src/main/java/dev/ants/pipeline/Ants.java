@@ -12,6 +12,8 @@ import dev.ants.harness.model.ImageHints;
 import dev.ants.harness.model.ModelCatalog;
 import dev.ants.harness.qemu.Guest;
 import dev.ants.harness.report.RunResult;
+import dev.ants.harness.scenario.Scenario;
+import dev.ants.harness.target.TargetSpec;
 import dev.ants.hostbuild.Arch;
 import dev.ants.hostbuild.HostToolchain;
 import dev.ants.hostbuild.UserlandBuild;
@@ -20,8 +22,10 @@ import dev.ants.image.DiskImageBuilder;
 import dev.ants.patch.PatchSet;
 import dev.ants.patch.PatchSetSource;
 import dev.ants.pipeline.steps.AssembleImageStep;
+import dev.ants.pipeline.steps.BootTargetStep;
 import dev.ants.pipeline.steps.MakeKernelStep;
 import dev.ants.pipeline.steps.MakeLoadersStep;
+import dev.ants.pipeline.steps.RunOnTargetStep;
 import dev.ants.pipeline.steps.RunSuitesStep;
 
 import java.io.InputStream;
@@ -107,6 +111,15 @@ public final class Ants {
         return in == null ? h.boot(request) : h.attach(request, in, out);
     }
 
+    /**
+     * Boots a real machine: flashes {@code image} to its disk when given (and the target file names
+     * one), power-cycles it and runs {@code scenario} on its serial console; the transcript goes to
+     * {@code runDir}.
+     */
+    public RunResult boot(TargetSpec target, Path image, Scenario scenario, Path runDir, double timeoutScale) {
+        return steps().run(new BootTargetStep(target, image, scenario, runDir, timeoutScale));
+    }
+
     /** The QEMU command line {@link #boot} would run; nothing starts. */
     public List<String> dryRun(BootRequest request) {
         requireBootable(request);
@@ -120,7 +133,7 @@ public final class Ants {
 
     /** The regression suites on the chosen models, from this tree's kernel or from an image. */
     public TestOutcome test(TestRequest request) {
-        return steps().run(new RunSuitesStep(config, request));
+        return steps().run(request.target() != null ? new RunOnTargetStep(config, request) : new RunSuitesStep(config, request));
     }
 
     public PipelineConfig config() {

@@ -5,6 +5,7 @@ import dev.ants.harness.Runner;
 import dev.ants.harness.model.HardwareModel;
 import dev.ants.harness.qemu.Accel;
 import dev.ants.harness.report.Shard;
+import dev.ants.harness.target.TargetSpec;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -15,11 +16,12 @@ import java.util.Locale;
  * or from a disk image, and where the reports go.
  *
  * @param image       test this image instead of building a kernel from the tree; null: build
+ * @param target      a real machine to run on instead of the QEMU {@code models}; null: QEMU
  * @param profile     how long the suites run (their iteration counts): quick, default or nightly
  * @param timeoutScale multiplies every timeout (TCG adds its own factor)
  */
-public record TestRequest(Path image, List<String> suites, List<HardwareModel> models, Shard shard, Path reportDir,
-                          Profile profile, Accel accel, double timeoutScale, Runner runner, boolean keep) {
+public record TestRequest(Path image, TargetSpec target, List<String> suites, List<HardwareModel> models, Shard shard,
+                          Path reportDir, Profile profile, Accel accel, double timeoutScale, Runner runner, boolean keep) {
     /** Suites read it as ${profile}; each decides what it means for its own counts. */
     public enum Profile {
         QUICK, DEFAULT, NIGHTLY;
@@ -36,7 +38,8 @@ public record TestRequest(Path image, List<String> suites, List<HardwareModel> m
 
     public TestRequest {
         suites = suites == null ? List.of() : List.copyOf(suites);
-        if (models == null || models.isEmpty()) throw AntsException.badInput("no models to test on", "e.g. --models pc-virtio");
+        models = models == null ? List.of() : List.copyOf(models);
+        if (target == null && models.isEmpty()) throw AntsException.badInput("no models to test on", "e.g. --models pc-virtio");
         if (reportDir == null) throw AntsException.badInput("no report directory", "pass --report DIR");
         if (shard == null) shard = Shard.ALL;
         if (profile == null) profile = Profile.DEFAULT;
@@ -47,26 +50,31 @@ public record TestRequest(Path image, List<String> suites, List<HardwareModel> m
 
     /** The defaults for everything but what must be chosen. */
     public static TestRequest of(List<HardwareModel> models, Path reportDir) {
-        return new TestRequest(null, List.of(), models, Shard.ALL, reportDir, Profile.DEFAULT, Accel.AUTO, 1, Runner.HOST, false);
+        return new TestRequest(null, null, List.of(), models, Shard.ALL, reportDir, Profile.DEFAULT, Accel.AUTO, 1, Runner.HOST, false);
     }
 
     public TestRequest withImage(Path i) {
-        return new TestRequest(i, suites, models, shard, reportDir, profile, accel, timeoutScale, runner, keep);
+        return new TestRequest(i, target, suites, models, shard, reportDir, profile, accel, timeoutScale, runner, keep);
+    }
+
+    /** Run on this real machine instead of QEMU models (the image is flashed to its disk first when it has one). */
+    public TestRequest withTarget(TargetSpec t) {
+        return new TestRequest(image, t, suites, models, shard, reportDir, profile, accel, timeoutScale, runner, keep);
     }
 
     public TestRequest withSuites(List<String> s) {
-        return new TestRequest(image, s, models, shard, reportDir, profile, accel, timeoutScale, runner, keep);
+        return new TestRequest(image, target, s, models, shard, reportDir, profile, accel, timeoutScale, runner, keep);
     }
 
     public TestRequest withShard(Shard s) {
-        return new TestRequest(image, suites, models, s, reportDir, profile, accel, timeoutScale, runner, keep);
+        return new TestRequest(image, target, suites, models, s, reportDir, profile, accel, timeoutScale, runner, keep);
     }
 
     public TestRequest withProfile(Profile p) {
-        return new TestRequest(image, suites, models, shard, reportDir, p, accel, timeoutScale, runner, keep);
+        return new TestRequest(image, target, suites, models, shard, reportDir, p, accel, timeoutScale, runner, keep);
     }
 
     public TestRequest withMachine(Accel a, double scale, Runner r, boolean k) {
-        return new TestRequest(image, suites, models, shard, reportDir, profile, a, scale, r, k);
+        return new TestRequest(image, target, suites, models, shard, reportDir, profile, a, scale, r, k);
     }
 }

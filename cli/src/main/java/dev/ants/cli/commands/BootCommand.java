@@ -11,14 +11,20 @@ import dev.ants.harness.console.TerminalMode;
 import dev.ants.harness.model.HardwareModel;
 import dev.ants.harness.qemu.Guest;
 import dev.ants.harness.report.RunResult;
+import dev.ants.harness.scenario.Scenario;
 import dev.ants.harness.scenario.ScenarioLoader;
+import dev.ants.harness.target.TargetFile;
+import dev.ants.harness.target.TargetSpec;
+import dev.ants.core.AntsException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "boot", mixinStandardHelpOptions = true,
@@ -59,8 +65,13 @@ public final class BootCommand implements Callable<Integer> {
         KernelGuest kernel;
     }
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    @ArgGroup(exclusive = true)
     GuestOptions guest;
+
+    @Option(names = "--target", paramLabel = "FILE", description = {"Boot the real machine this target file describes "
+            + "(with --image: flash it to the machine's disk first); needs --script.",
+            "See qemu-harness/README.md, \"Real machines\"."})
+    Path target;
 
     @Option(names = "--model", paramLabel = "M", defaultValue = "pc-virtio", description = "Hardware model (default pc-virtio; see ants models).")
     String model;
@@ -76,6 +87,8 @@ public final class BootCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (target != null) return callTarget();
+        if (guest == null) throw AntsException.badInput("nothing to boot", "pass --image F, --iso F, --kernel K or --target FILE");
         HardwareModel m = machine.models().get(model);
         Guest g = guest();
         Ants ants = Configure.treeless(arch.arch(), out.progress(), machine.models()).build();
@@ -99,6 +112,27 @@ public final class BootCommand implements Callable<Integer> {
         } else {
             r = ants.boot(req, null, null);
         }
+        out.print(r, r.summary());
+        return r.exitCode();
+    }
+
+    /** A real machine: the scenario runs from a power cycle; the image, if any, is flashed to its disk first. */
+    private int callTarget() {
+        if (guest != null && (guest.iso != null || guest.kernel != null)) {
+            throw AntsException.badInput("a real machine boots from its disk: --iso and --kernel do not apply to --target",
+                    "pass --image F to flash an image to the machine's disk, or nothing to boot what is there");
+        }
+        if (script == null || attach || dryRun) {
+            throw AntsException.badInput("--target needs --script S.yaml (and takes neither --attach nor --dry-run)",
+                    "write the scenario to run on the machine's console, e.g. the boot suite's steps");
+        }
+        TargetSpec spec = TargetFile.load(Inputs.existingFile(target, "--target"));
+        Path image = guest == null ? null : Inputs.existingFile(guest.image, "--image");
+        Ants ants = Configure.treeless(arch.arch(), out.progress(), machine.models()).build();
+        Map<String, String> vars = new LinkedHashMap<>(spec.model().vars());
+        vars.put("arch", arch.arch().objtype);
+        Scenario s = ScenarioLoader.load(Inputs.existingFile(script, "--script"), vars);
+        RunResult r = ants.boot(spec, image, s, Path.of("ants-runs"), machine.timeoutScale());
         out.print(r, r.summary());
         return r.exitCode();
     }

@@ -10,6 +10,8 @@ import dev.ants.harness.TestReport;
 import dev.ants.harness.report.RunStatus;
 import dev.ants.harness.report.TestCaseResult;
 import dev.ants.harness.report.Shard;
+import dev.ants.harness.target.TargetFile;
+import dev.ants.harness.target.TargetSpec;
 import dev.ants.pipeline.Ants;
 import dev.ants.pipeline.TestOutcome;
 import dev.ants.pipeline.TestRequest;
@@ -49,6 +51,10 @@ public final class TestCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     Subject subject;
 
+    @Option(names = "--target", paramLabel = "FILE", description = {"Run on the real machine this target file describes "
+            + "(with --image: flash it to the machine's disk first).", "See qemu-harness/README.md, \"Real machines\"."})
+    Path target;
+
     @Option(names = "--suite", paramLabel = "NAME", description = "Suite to run (repeatable; default all).")
     List<String> suites = new ArrayList<>();
 
@@ -74,11 +80,20 @@ public final class TestCommand implements Callable<Integer> {
     public Integer call() {
         if (jobs != null && jobs < 1) throw AntsException.badInput("--jobs " + jobs + " must be at least 1", "e.g. --jobs 2");
         Path image = subject != null && subject.image != null ? Inputs.existingFile(subject.image, "--image") : null;
-        TestRequest req = TestRequest.of(machine.models().select(models), Inputs.outputDir(report, "--report"))
+        TargetSpec spec = null;
+        if (target != null) {
+            if (subject != null && subject.tree != null) {
+                throw AntsException.badInput("--target runs an image on a real machine, not a tree",
+                        "build the image first (ants image --tree T -o F), then: ants test --target FILE --image F");
+            }
+            spec = TargetFile.load(Inputs.existingFile(target, "--target"));
+        }
+        TestRequest req = TestRequest.of(spec != null ? List.of() : machine.models().select(models), Inputs.outputDir(report, "--report"))
+                .withTarget(spec)
                 .withImage(image).withSuites(suites).withShard(Shard.parse(shard))
                 .withProfile(TestRequest.Profile.parse(profile))
                 .withMachine(machine.accel(), machine.timeoutScale(), machine.runner(), machine.keep);
-        Ants.Builder b = image != null ? Configure.treeless(arch.arch(), out.progress(), machine.models())
+        Ants.Builder b = image != null || spec != null ? Configure.treeless(arch.arch(), out.progress(), machine.models())
                 : Configure.ants(subject == null ? null : subject.tree, arch.arch(), out.progress()).models(machine.models());
         Ants ants = b.stock(noPatches).jobs(jobs == null ? 0 : jobs).build();
         if (ants.hasTree()) ants.tree().requireOutside(req.reportDir(), "--report");
