@@ -4,6 +4,8 @@ import dev.ants.core.FileTrees;
 import dev.ants.core.AntsException;
 import dev.ants.core.Json;
 import dev.ants.core.Sha256;
+import dev.ants.core.cleanup.Leftovers;
+import dev.ants.core.host.Parallelism;
 import dev.ants.core.pipeline.StepRunner;
 import dev.ants.core.progress.Progress;
 import dev.ants.core.tree.NineFrontTree;
@@ -21,7 +23,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -47,16 +48,24 @@ public final class KernelBuild {
         return build(tree, arch, outDir, cacheRoot, null, patches, progress);
     }
 
-    /**
-     * Builds the kernel with a patch set applied (as an overlay kept in the cache, so rebuilds stay
-     * incremental), or the stock kernel when {@code set} is null.
-     */
+    /** {@link #build(Path, KernelConfig, Path, Path, int, PatchSet, Progress)} for the architecture's default kernel. */
     public static Path build(Path tree, Arch arch, Path outDir, Path cacheRoot, PatchSet set, Progress progress) {
+        return build(tree, arch.defaultConfig(), outDir, cacheRoot, Parallelism.defaultJobs(), set, progress);
+    }
+
+    /**
+     * Builds kernel {@code kc} with a patch set applied (as an overlay kept in the cache, so rebuilds stay
+     * incremental), or the stock kernel when {@code set} is null.
+     *
+     * @param jobs how many compiles and recipes run at once
+     */
+    public static Path build(Path tree, KernelConfig kc, Path outDir, Path cacheRoot, int jobs, PatchSet set,
+                             Progress progress) {
         NineFrontTree t = NineFrontTree.open(tree);
-        if (set == null) return build(t.root(), arch, outDir, cacheRoot, null, List.of(), progress);
-        Path overlayDir = cacheRoot.resolve("overlay").resolve(buildId(t.root(), arch, true));
+        if (set == null) return build(t, kc, outDir, cacheRoot, null, List.of(), jobs, progress);
+        Path overlayDir = cacheRoot.resolve("overlay").resolve(buildId(t.root(), kc.arch(), true));
         PatchOverlay.Result r = new StepRunner(progress).run(new ApplyPatchOverlayStep(t.root(), set, overlayDir));
-        return build(t.root(), arch, outDir, cacheRoot, r.treeAlreadyPatched() ? null : overlayDir, r.patches(), progress);
+        return build(t, kc, outDir, cacheRoot, r.treeAlreadyPatched() ? null : overlayDir, r.patches(), jobs, progress);
     }
 
     /**
@@ -67,25 +76,30 @@ public final class KernelBuild {
      */
     public static Path build(Path tree, Arch arch, Path outDir, Path cacheRoot, Path overlay, List<String> patches,
                              Progress progress) {
-        NineFrontTree t = NineFrontTree.open(tree);
+        return build(NineFrontTree.open(tree), arch.defaultConfig(), outDir, cacheRoot, overlay, patches,
+                Parallelism.defaultJobs(), progress);
+    }
+
+    private static Path build(NineFrontTree t, KernelConfig kc, Path outDir, Path cacheRoot, Path overlay,
+                              List<String> patches, int jobs, Progress progress) {
         Path out = outDir.toAbsolutePath().normalize();
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw AntsException.badInput("output " + out + " exists and is not a directory", "pass -o with a directory");
         }
-        BuildContext c = BuildContext.open(t, arch, cacheRoot, overlay, progress);
-        return c.locked(out, ctx -> buildLocked(ctx, out, patches));
+        BuildContext c = BuildContext.open(t, kc.arch(), cacheRoot, overlay, jobs, progress);
+        return c.locked(out, ctx -> buildLocked(ctx, kc, out, patches));
     }
 
-    private static Path buildLocked(BuildContext c, Path out, List<String> patches) throws IOException {
+    private static Path buildLocked(BuildContext c, KernelConfig kc, Path out, List<String> patches) throws IOException {
         StepRunner steps = c.steps;
         steps.run(new PrepareBuildRootStep(c.build, c.ns));
         steps.run(new BuildLibrariesStep(c.tree.root(), c.mk));
-        steps.run(new BuildBootUserlandStep(c.tree.root(), c.arch, c.build, c.mk));
+        steps.run(new BuildBootUserlandStep(c.tree.root(), kc, c.build, c.mk));
         Map<String, Path> outputs = new LinkedHashMap<>();
-        outputs.put(c.arch.kernel, steps.run(new BuildKernelStep(c.arch, c.build, c.mk)));
+        outputs.put(kc.kernel(), steps.run(new BuildKernelStep(kc, c.build, c.mk)));
         // the PC boot code is 386 code whatever the kernel: built with the 386 kernel
         if (c.arch == Arch.I386) outputs.putAll(steps.run(new BuildBootLoadersStep(c.tree.root(), c.build, c.mk)));
-        return publish(c, outputs, out, patches);
+        return publish(c, kc, outputs, out, patches);
     }
 
     /** One build root per tree path, architecture and stock-or-patched, so the two never share objects. */
@@ -95,11 +109,12 @@ public final class KernelBuild {
     }
 
     /** Copies the outputs and kernel.json into a temporary sibling of {@code out}, then moves them in. */
-    private static Path publish(BuildContext c, Map<String, Path> outputs, Path out, List<String> patches)
-            throws IOException {
+    private static Path publish(BuildContext c, KernelConfig kc, Map<String, Path> outputs, Path out,
+                                List<String> patches) throws IOException {
         Path parent = out.getParent();
         Files.createDirectories(parent);
-        Path tmp = parent.resolve(".ants-" + out.getFileName() + "-" + UUID.randomUUID().toString().substring(0, 8));
+        Leftovers.removeStale(parent);
+        Path tmp = parent.resolve(Leftovers.tempName(out.getFileName().toString()));
         try {
             Files.createDirectories(tmp);
             Map<String, String> sums = new LinkedHashMap<>();
@@ -109,6 +124,7 @@ public final class KernelBuild {
             }
             Map<String, Object> m = c.treeIdentity();
             m.put("arch", c.arch.objtype);
+            m.put("config", kc.id());
             m.put("patches", patches);
             m.put("toolchain", c.toolchain.key());
             m.put("outputs", sums);
@@ -121,7 +137,7 @@ public final class KernelBuild {
                 moved.add(Files.move(tmp.resolve(f), out.resolve(f), StandardCopyOption.REPLACE_EXISTING,
                         StandardCopyOption.ATOMIC_MOVE));
             }
-            return out.resolve(c.arch.kernel);
+            return out.resolve(kc.kernel());
         } finally {
             FileTrees.deleteTree(tmp);
         }
