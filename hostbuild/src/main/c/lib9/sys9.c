@@ -2,8 +2,9 @@
  * ants: Plan 9 system calls over Linux, for host tools built from a 9front
  * tree. Only the system-facing part of libc lives here; fmt, port, 9sys's
  * portable files, libbio etc. are compiled from the user's tree.
- * Compiled against the tree's <libc.h> with our ILP32 <u.h>; reaches Linux
- * only through host.h's hx_ functions.
+ * Compiled against the tree's <libc.h> with the edited 386 <u.h>; reaches
+ * Linux only through host.h's hx_ functions. Plan 9's libc over POSIX is
+ * the published design of plan9port's lib9; no code is taken from it.
  */
 #include <u.h>
 #include <libc.h>

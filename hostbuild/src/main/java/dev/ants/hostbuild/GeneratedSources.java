@@ -118,12 +118,23 @@ final class GeneratedSources {
         env.put("path", "/usr/lib/plan9/bin\u0001/usr/bin\u0001/bin");
         env.put("PATH", "/usr/bin:/bin:/usr/lib/plan9/bin");
         env.put("HOME", "/tmp");
-        HostProcess.Result r = HostProcess.run(ns.generator(dir, binds, env, argv), dir, null, Duration.ofMinutes(10));
+        List<String> cmd = ns.generator(dir, binds, env, argv);
+        HostProcess.Result r = HostProcess.run(cmd, dir, null, Duration.ofMinutes(10));
+        if (!r.ok() && transient(r.output(), argv.get(0))) r = HostProcess.run(cmd, dir, null, Duration.ofMinutes(10));
         if (!r.ok()) {
             throw CommandFailedException.of("generating " + name + " with the recipe '" + recipe + "' of "
                     + tree.relativize(mk.dir()) + "/mkfile", argv, dir, r.tail(30),
                     "the tree's generator failed on this tree's files; see its output above");
         }
+    }
+
+    /**
+     * The exec of a program that exists failed (ENOEXEC or ENOENT): seen now and then on this project's
+     * VMs for binaries that run fine a moment later, so such a failure is tried once more.
+     */
+    static boolean transient(String output, String program) {
+        return output.contains("Exec format error")
+                || (output.contains(program + "': No such file or directory") && Files.exists(Path.of(program)));
     }
 
     private static boolean check(Path made, String recipe) {
