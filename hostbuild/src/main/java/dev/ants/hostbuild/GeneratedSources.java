@@ -120,7 +120,7 @@ final class GeneratedSources {
         env.put("HOME", "/tmp");
         List<String> cmd = ns.generator(dir, binds, env, argv);
         HostProcess.Result r = HostProcess.run(cmd, dir, null, Duration.ofMinutes(10));
-        if (!r.ok() && transient(r.output(), argv.get(0))) r = HostProcess.run(cmd, dir, null, Duration.ofMinutes(10));
+        if (!r.ok() && retryable(r.output(), argv.get(0))) r = HostProcess.run(cmd, dir, null, Duration.ofMinutes(10));
         if (!r.ok()) {
             throw CommandFailedException.of("generating " + name + " with the recipe '" + recipe + "' of "
                     + tree.relativize(mk.dir()) + "/mkfile", argv, dir, r.tail(30),
@@ -132,7 +132,7 @@ final class GeneratedSources {
      * The exec of a program that exists failed (ENOEXEC or ENOENT): seen now and then on this project's
      * VMs for binaries that run fine a moment later, so such a failure is tried once more.
      */
-    static boolean transient(String output, String program) {
+    static boolean retryable(String output, String program) {
         return output.contains("Exec format error")
                 || (output.contains(program + "': No such file or directory") && Files.exists(Path.of(program)));
     }
