@@ -68,6 +68,7 @@ long long hx_seek(int fd, long long off, int type) { return lseek64(fd, off, typ
 int hx_dup(int fd) { return syscall(SYS_dup, fd); }
 int hx_dup2(int a, int b) { return syscall(SYS_dup2, a, b); }
 int hx_pipe(int *fd) { return syscall(SYS_pipe2, fd, 0); }
+int hx_memfd(void) { return syscall(SYS_memfd_create, "ants-env", 0); }
 int hx_rename(const char *a, const char *b) { return syscall(SYS_rename, a, b); }
 int hx_chdir(const char *p) { return syscall(SYS_chdir, p); }
 int hx_access(const char *p, int m) { return syscall(SYS_access, p, m); }

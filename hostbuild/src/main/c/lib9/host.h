@@ -34,6 +34,7 @@ long long	hx_seek(int, long long, int);
 int	hx_dup(int);
 int	hx_dup2(int, int);
 int	hx_pipe(int*);
+int	hx_memfd(void);	/* an anonymous in-memory file, read-write */
 int	hx_remove(const char*);
 int	hx_rename(const char*, const char*);
 int	hx_chdir(const char*);

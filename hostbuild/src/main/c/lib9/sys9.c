@@ -2,12 +2,14 @@
  * ants: Plan 9 system calls over Linux, for host tools built from a 9front
  * tree. Only the system-facing part of libc lives here; fmt, port, 9sys's
  * portable files, libbio etc. are compiled from the user's tree.
- * Compiled against the tree's <libc.h> with our ILP32 <u.h>; reaches Linux
- * only through host.h's hx_ functions.
+ * Compiled against the tree's <libc.h> with the edited 386 <u.h>; reaches
+ * Linux only through host.h's hx_ functions. Plan 9's libc over POSIX is
+ * the published design of plan9port's lib9; no code is taken from it.
  */
 #include <u.h>
 #include <libc.h>
 #include "host.h"
+#include "ns9.h"
 
 char *argv0;
 extern void p9main(int, char**);
@@ -94,6 +96,9 @@ open(char *path, int mode)
 {
 	int fd;
 
+	fd = nsopen(path, mode, 0);
+	if(fd != -2)
+		return fd;
 	fd = hx_open(path, hxflags(mode), 0);
 	if(fd < 0)
 		return syserr();
@@ -105,6 +110,9 @@ create(char *path, int mode, ulong perm)
 {
 	int fd, f;
 
+	fd = nsopen(path, mode, 1);
+	if(fd != -2)
+		return fd;
 	if(perm & DMDIR){
 		if(hx_mkdir(path, perm&0777) < 0)
 			return syserr();
@@ -125,6 +133,7 @@ create(char *path, int mode, ulong perm)
 int
 close(int fd)
 {
+	nsclose(fd);
 	if(fd >= 0 && fd < nelem(rclose) && rclose[fd] != nil){
 		hx_remove(rclose[fd]);
 		free(rclose[fd]);
@@ -204,6 +213,11 @@ pipe(int *fd)
 int
 remove(char *path)
 {
+	int r;
+
+	r = nsremove(path);
+	if(r != -2)
+		return r;
 	return hx_remove(path) < 0 ? syserr() : 0;
 }
 
@@ -383,6 +397,9 @@ dirread(int fd, Dir **dp)
 	HxStat st;
 	int n, nd, dfd, sz;
 
+	n = nsdirread(fd, dp);
+	if(n != -2)
+		return n;
 	*dp = nil;
 	n = hx_getdents(fd, names, sizeof names);
 	if(n < 0)
@@ -746,7 +763,13 @@ sysname(void)
 	return name;
 }
 
-/* memory: glibc's malloc, plus the Plan 9 extras */
+/*
+ * memory: glibc's malloc, plus the Plan 9 extras. Weak, because the
+ * compilers' cc/compat defines some of them with its own allocator.
+ */
+#pragma weak mallocz
+#pragma weak setmalloctag
+#pragma weak setrealloctag
 void*
 mallocz(ulong n, int clr)
 {
@@ -788,24 +811,42 @@ getcallerpc(void*)
 }
 
 /*
- * fmt's sprint passes buf+65536 as the end, which wraps past 4 GB for a
- * buffer on a 32-bit Linux stack (it is near the top of the address space)
- * and then prints nothing. Same contract, end clamped.
+ * sprint has no limit, but fmt works between a start and a stop. Start
+ * with no room and let every flush grant another page, never beyond the
+ * top of the address space (where a 32-bit Linux stack buffer can sit).
  */
+static int
+sprintroom(Fmt *f)
+{
+	uintptr left;
+
+	left = ~(uintptr)0 - (uintptr)f->stop;
+	if(left < 2)
+		return 0;
+	f->stop = (char*)f->stop + (left > 4096 ? 4096 : left - 1);
+	return 1;
+}
+
 int
 sprint(char *buf, char *fmt, ...)
 {
+	Fmt f;
 	va_list args;
-	ulong len;
-	int n;
 
-	len = 65536;
-	if((uintptr)buf + len < (uintptr)buf)
-		len = -(uintptr)buf - 1;
+	memset(&f, 0, sizeof f);
+	f.start = buf;
+	f.to = buf;
+	f.stop = buf;
+	f.flush = sprintroom;
 	va_start(args, fmt);
-	n = vsnprint(buf, len, fmt, args);
+	va_copy(f.args, args);
+	if(dofmt(&f, fmt) < 0){
+		va_end(args);
+		return -1;
+	}
 	va_end(args);
-	return n;
+	*(char*)f.to = 0;
+	return (char*)f.to - buf;
 }
 
 /* execl: build the argument vector from the varargs rather than trusting their stack layout */

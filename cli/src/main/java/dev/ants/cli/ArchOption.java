@@ -17,8 +17,9 @@ public final class ArchOption {
     static final class Parse implements CommandLine.ITypeConverter<Arch> {
         @Override
         public Arch convert(String value) {
-            for (Arch a : Arch.values()) if (a.objtype.equals(value)) return a;
-            throw new CommandLine.TypeConversionException("unknown architecture '" + value + "' (use amd64 or 386)");
+            for (Arch a : new Arch[] {Arch.AMD64, Arch.I386}) if (a.objtype.equals(value)) return a;
+            throw new CommandLine.TypeConversionException("unknown architecture '" + value + "' (use amd64 or 386; "
+                    + "for arm and arm64 kernels: ants kernel --config bcm or --config bcm64)");
         }
     }
 }

@@ -24,10 +24,10 @@ final class BootUserland {
     private BootUserland() {
     }
 
-    static Set<String> programs(Path tree, Arch arch) throws IOException {
+    static Set<String> programs(Path tree, KernelConfig kc) throws IOException {
         Set<String> progs = new LinkedHashSet<>();
         List<Path> protos = new ArrayList<>();
-        for (Path d : List.of(tree.resolve("sys/src/9/boot"), tree.resolve(arch.kernelDir()))) {
+        for (Path d : List.of(tree.resolve("sys/src/9/boot"), tree.resolve(kc.kernelDir()))) {
             if (!Files.isDirectory(d)) continue;
             try (DirectoryStream<Path> ds = Files.newDirectoryStream(d, "*.proto")) {
                 ds.forEach(protos::add);
@@ -35,7 +35,7 @@ final class BootUserland {
         }
         protos.sort(null);
         for (Path p : protos) progs.addAll(fromProto(Files.readAllLines(p, StandardCharsets.ISO_8859_1)));
-        Path conf = tree.resolve(arch.kernelDir()).resolve(arch.conf);
+        Path conf = tree.resolve(kc.kernelDir()).resolve(kc.conf());
         boolean bootdir = false;
         for (String l : Files.readAllLines(conf, StandardCharsets.ISO_8859_1)) {
             if (!l.isEmpty() && !Character.isWhitespace(l.charAt(0))) bootdir = l.trim().equals("bootdir");

@@ -14,13 +14,15 @@ import java.util.Set;
 /** Builds the programs the kernel's boot file system (bootfs.paq and bootdir) copies from /$objtype/bin. */
 final class BuildBootUserlandStep implements Step<Void> {
     private final Path tree;
+    private final KernelConfig kc;
     private final Arch arch;
     private final BuildRoot build;
     private final MkRunner mk;
 
-    BuildBootUserlandStep(Path tree, Arch arch, BuildRoot build, MkRunner mk) {
+    BuildBootUserlandStep(Path tree, KernelConfig kc, BuildRoot build, MkRunner mk) {
         this.tree = tree;
-        this.arch = arch;
+        this.kc = kc;
+        this.arch = kc.arch();
         this.build = build;
         this.mk = mk;
     }
@@ -32,7 +34,7 @@ final class BuildBootUserlandStep implements Step<Void> {
 
     @Override
     public Void run(Progress progress) throws Exception {
-        Set<String> progs = BootUserland.programs(tree, arch);
+        Set<String> progs = BootUserland.programs(tree, kc);
         List<BootUserland.Target> targets = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (String p : progs) {

@@ -28,23 +28,30 @@ final class BuildContext {
     final PlanNineNamespace ns;
     final MkRunner mk;
     final StepRunner steps;
+    final int jobs;
 
-    private BuildContext(NineFrontTree tree, Arch arch, HostToolchain toolchain, BuildRoot build, StepRunner steps) {
+    private BuildContext(NineFrontTree tree, Arch arch, HostToolchain toolchain, BuildRoot build, StepRunner steps,
+                         int jobs) {
         this.tree = tree;
         this.arch = arch;
         this.toolchain = toolchain;
         this.build = build;
-        this.ns = new PlanNineNamespace(tree.root(), build, toolchain, arch);
+        this.ns = new PlanNineNamespace(tree.root(), build, toolchain, arch, jobs);
         this.mk = new MkRunner(ns, build);
         this.steps = steps;
+        this.jobs = jobs;
     }
 
-    /** Bootstraps (or finds cached) the toolchain and names the build root; builds nothing yet. */
-    static BuildContext open(NineFrontTree t, Arch arch, Path cacheRoot, Path overlay, Progress progress) {
+    /**
+     * Bootstraps (or finds cached) the toolchain and names the build root; builds nothing yet.
+     *
+     * @param jobs how many compiles (bootstrap) and recipes (mk's NPROC) run at once
+     */
+    static BuildContext open(NineFrontTree t, Arch arch, Path cacheRoot, Path overlay, int jobs, Progress progress) {
         StepRunner steps = new StepRunner(progress);
-        HostToolchain tc = steps.run(new BootstrapToolchainStep(t, cacheRoot.resolve("toolchain")));
+        HostToolchain tc = steps.run(new BootstrapToolchainStep(t, cacheRoot.resolve("toolchain"), jobs));
         Path root = cacheRoot.resolve("build").resolve(KernelBuild.buildId(t.root(), arch, overlay != null));
-        return new BuildContext(t, arch, tc, new BuildRoot(t.root(), root, overlay), steps);
+        return new BuildContext(t, arch, tc, new BuildRoot(t.root(), root, overlay), steps, jobs);
     }
 
     /** Runs {@code work} holding the build root's lock; an I/O failure becomes an environment error. */

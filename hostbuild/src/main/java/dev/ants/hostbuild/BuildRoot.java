@@ -25,11 +25,21 @@ final class BuildRoot {
     static final String TREE_MOUNT = "/.tree";
     /** Where the namespace mounts the patch overlay read-only; links to patched files point there. */
     static final String OVERLAY_MOUNT = "/.overlay";
+    /** The user the namespace builds as, and their $home, which mkfiles may install into ($home/bin/$objtype). */
+    static final String USER = "glenda";
+    static final String HOME = "/home/" + USER;
     /**
-     * Tree directories shadowed writable; all other top-level tree directories are bound read-only.
-     * Besides objects and /$objtype, mk install writes /rc/bin, /acme/bin/$objtype and /sys/lib.
+     * Directories shadowed writable; all other top-level tree directories are bound read-only.
+     * Besides objects and /$objtype, mk install writes /rc/bin, /acme/bin/$objtype, /sys/lib and $home.
      */
-    static final List<String> SHADOWED = List.of("sys/src", "sys/lib", "amd64", "386", "rc", "acme");
+    static final List<String> SHADOWED = shadowed();
+
+    private static List<String> shadowed() {
+        List<String> r = new ArrayList<>(List.of("sys/src", "sys/lib"));
+        for (Arch a : Arch.values()) r.add(a.objtype);
+        r.addAll(List.of("rc", "acme", HOME.substring(1)));
+        return List.copyOf(r);
+    }
     private static final Pattern BIN = Pattern.compile("^BIN=/\\$objtype/bin(/\\S*)?\\s*$", Pattern.MULTILINE);
 
     private final Path tree;
@@ -83,7 +93,9 @@ final class BuildRoot {
             link(from, to, TREE_MOUNT + "/" + rel);
             revertedToTree |= relink(to, rel);
         }
-        for (String objtype : List.of("amd64", "386")) {
+        for (Arch a : Arch.values()) {
+            String objtype = a.objtype;
+            Files.createDirectories(shadow(HOME.substring(1) + "/bin/" + objtype));
             Files.createDirectories(shadow(objtype + "/lib"));
             Files.createDirectories(shadow(objtype + "/bin"));
             for (String sub : binSubdirs()) Files.createDirectories(shadow(objtype + "/bin" + sub));
@@ -91,6 +103,7 @@ final class BuildRoot {
                 if (SHADOWED.stream().anyMatch(s -> d.startsWith("/" + s + "/"))) Files.createDirectories(shadow(d.substring(1)));
             }
         }
+        Files.createDirectories(shadow(HOME.substring(1) + "/bin/rc"));
         return revertedToTree;
     }
 

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * Runs install units one after another, reporting each as progress. A failing unit does not stop
- * the others (they are independent directories, and one failure should not hide the next); it is
+ * the others unless strict (they are independent directories, and one failure should not hide the next); it is
  * recorded with mk's report (failing command, directory, last 30 lines) and whether the known-failures
  * data tolerates it.
  */
@@ -30,12 +30,15 @@ final class DirectoryInstaller {
     private final BuildRoot build;
     private final MkRunner mk;
     private final KnownFailures known;
+    private final boolean strict;
     private final List<Failure> failures = new ArrayList<>();
 
-    DirectoryInstaller(BuildRoot build, MkRunner mk, KnownFailures known) {
+    /** @param strict rethrow the first failure that is not a known failure instead of going on */
+    DirectoryInstaller(BuildRoot build, MkRunner mk, KnownFailures known, boolean strict) {
         this.build = build;
         this.mk = mk;
         this.known = known;
+        this.strict = strict;
     }
 
     void install(String phase, List<InstallUnits.Unit> units, Progress progress)
@@ -47,6 +50,7 @@ final class DirectoryInstaller {
                     installRetrying(u);
                 } catch (AntsException e) {
                     String reason = known.reason(u.dir());
+                    if (strict && reason == null) throw e;
                     failures.add(new Failure(u.dir(), e.getMessage(), reason));
                     p.note((reason == null ? "FAILED " : "failed (tolerated: " + reason + ") ") + u.dir());
                 }

@@ -1,5 +1,6 @@
 package dev.ants.hostbuild;
 
+import dev.ants.core.host.Parallelism;
 import dev.ants.core.pipeline.StepRunner;
 import dev.ants.core.progress.Progress;
 import dev.ants.core.tree.NineFrontTree;
@@ -9,7 +10,7 @@ import java.nio.file.Path;
 
 /**
  * A Plan 9 toolchain for the Linux host, built from a 9front tree by {@link #bootstrap}: mk, rc,
- * yacc, the 6/8 compilers, assemblers and loaders, ar and the helpers kernel builds call, plus the
+ * yacc, the 5/6/7/8 compilers, assemblers and loaders, ar and the helpers kernel builds call, plus the
  * compatibility layer's libraries for cputype=linux generators. Laid out as
  * {@code bin/ lib/ include/ linux/mkfile toolchain.json} in a cache directory named by its key.
  */
@@ -31,8 +32,13 @@ public final class HostToolchain {
     }
 
     public static HostToolchain bootstrap(Path tree, Path cacheRoot, Progress progress) {
+        return bootstrap(tree, cacheRoot, Parallelism.defaultJobs(), progress);
+    }
+
+    /** @param jobs how many compiles run at once */
+    public static HostToolchain bootstrap(Path tree, Path cacheRoot, int jobs, Progress progress) {
         NineFrontTree t = NineFrontTree.open(tree);
-        return new StepRunner(progress).run(new BootstrapToolchainStep(t, cacheRoot.resolve("toolchain")));
+        return new StepRunner(progress).run(new BootstrapToolchainStep(t, cacheRoot.resolve("toolchain"), jobs));
     }
 
     /** {@code ${XDG_CACHE_HOME:-~/.cache}/ants}. */

@@ -5,6 +5,7 @@ import dev.ants.core.AntsException;
 import dev.ants.core.cleanup.Leftovers;
 import dev.ants.core.manifest.KernelManifest;
 import dev.ants.core.Sha256;
+import dev.ants.core.host.Parallelism;
 import dev.ants.core.pipeline.StepRunner;
 import dev.ants.core.progress.Progress;
 import dev.ants.core.tree.NineFrontTree;
@@ -49,19 +50,27 @@ public final class KernelBuild {
 
     /** The stock kernel of {@code arch}, without any patch set. */
     public static Path stock(Path tree, Arch arch, Path outDir, Path cacheRoot, Progress progress) {
-        return build(tree, arch, outDir, cacheRoot, null, List.of(), progress);
+        return build(tree, arch.defaultConfig(), outDir, cacheRoot, Parallelism.defaultJobs(), null, progress);
+    }
+
+    /** {@link #build(Path, KernelConfig, Path, Path, int, PatchSet, Progress)} for the architecture's default kernel. */
+    public static Path build(Path tree, Arch arch, Path outDir, Path cacheRoot, PatchSet set, Progress progress) {
+        return build(tree, arch.defaultConfig(), outDir, cacheRoot, Parallelism.defaultJobs(), set, progress);
     }
 
     /**
-     * Builds the kernel with a patch set applied (as an overlay kept in the cache, so rebuilds stay
+     * Builds kernel {@code kc} with a patch set applied (as an overlay kept in the cache, so rebuilds stay
      * incremental), or the stock kernel when {@code set} is null.
+     *
+     * @param jobs how many compiles and recipes run at once
      */
-    public static Path build(Path tree, Arch arch, Path outDir, Path cacheRoot, PatchSet set, Progress progress) {
+    public static Path build(Path tree, KernelConfig kc, Path outDir, Path cacheRoot, int jobs, PatchSet set,
+                             Progress progress) {
         NineFrontTree t = NineFrontTree.open(tree);
-        if (set == null) return build(t.root(), arch, outDir, cacheRoot, null, List.of(), progress);
-        Path overlayDir = cacheRoot.resolve("overlay").resolve(buildId(t.root(), arch, true));
+        if (set == null) return build(t, kc, outDir, cacheRoot, null, List.of(), jobs, progress);
+        Path overlayDir = cacheRoot.resolve("overlay").resolve(buildId(t.root(), kc.arch(), true));
         PatchOverlay.Result r = new StepRunner(progress).run(new ApplyPatchOverlayStep(t.root(), set, overlayDir));
-        return build(t.root(), arch, outDir, cacheRoot, r.treeAlreadyPatched() ? null : overlayDir, r.patches(), progress);
+        return build(t, kc, outDir, cacheRoot, r.treeAlreadyPatched() ? null : overlayDir, r.patches(), jobs, progress);
     }
 
     /**
@@ -72,25 +81,30 @@ public final class KernelBuild {
      */
     public static Path build(Path tree, Arch arch, Path outDir, Path cacheRoot, Path overlay, List<String> patches,
                              Progress progress) {
-        NineFrontTree t = NineFrontTree.open(tree);
+        return build(NineFrontTree.open(tree), arch.defaultConfig(), outDir, cacheRoot, overlay, patches,
+                Parallelism.defaultJobs(), progress);
+    }
+
+    private static Path build(NineFrontTree t, KernelConfig kc, Path outDir, Path cacheRoot, Path overlay,
+                              List<String> patches, int jobs, Progress progress) {
         Path out = outDir.toAbsolutePath().normalize();
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw AntsException.badInput("output " + out + " exists and is not a directory", "pass -o with a directory");
         }
-        BuildContext c = BuildContext.open(t, arch, cacheRoot, overlay, progress);
-        return c.locked(out, ctx -> buildLocked(ctx, out, patches));
+        BuildContext c = BuildContext.open(t, kc.arch(), cacheRoot, overlay, jobs, progress);
+        return c.locked(out, ctx -> buildLocked(ctx, kc, out, patches));
     }
 
-    private static Path buildLocked(BuildContext c, Path out, List<String> patches) throws IOException {
+    private static Path buildLocked(BuildContext c, KernelConfig kc, Path out, List<String> patches) throws IOException {
         StepRunner steps = c.steps;
         steps.run(new PrepareBuildRootStep(c.build, c.ns));
         steps.run(new BuildLibrariesStep(c.tree.root(), c.mk));
-        steps.run(new BuildBootUserlandStep(c.tree.root(), c.arch, c.build, c.mk));
+        steps.run(new BuildBootUserlandStep(c.tree.root(), kc, c.build, c.mk));
         Map<String, Path> outputs = new LinkedHashMap<>();
-        outputs.put(c.arch.kernel, steps.run(new BuildKernelStep(c.arch, c.build, c.mk)));
+        outputs.put(kc.kernel(), steps.run(new BuildKernelStep(kc, c.build, c.mk)));
         // the PC boot code is 386 code whatever the kernel: built with the 386 kernel
         if (c.arch == Arch.I386) outputs.putAll(steps.run(new BuildBootLoadersStep(c.tree.root(), c.build, c.mk)));
-        return publish(c, outputs, out, patches);
+        return publish(c, kc, outputs, out, patches);
     }
 
     /** One build root per tree path, architecture and stock-or-patched, so the two never share objects. */
@@ -100,10 +114,11 @@ public final class KernelBuild {
     }
 
     /** Copies the outputs and kernel.json into a temporary sibling of {@code out}, then moves them in. */
-    private static Path publish(BuildContext c, Map<String, Path> outputs, Path out, List<String> patches)
-            throws IOException {
+    private static Path publish(BuildContext c, KernelConfig kc, Map<String, Path> outputs, Path out,
+                                List<String> patches) throws IOException {
         Path parent = out.getParent();
         Files.createDirectories(parent);
+        Leftovers.removeStale(parent);
         Path tmp = parent.resolve(Leftovers.tempName(out.getFileName().toString()));
         try {
             Files.createDirectories(tmp);
@@ -112,14 +127,14 @@ public final class KernelBuild {
                 Files.copy(o.getValue(), tmp.resolve(o.getKey()));
                 sums.put(o.getKey(), Sha256.of(o.getValue()));
             }
-            new KernelManifest(c.treeIdentity(), c.arch.objtype, patches, c.toolchain.key(), sums).write(tmp);
+            new KernelManifest(c.treeIdentity(), c.arch.objtype, kc.id(), patches, c.toolchain.key(), sums).write(tmp);
             Files.createDirectories(out);
             List<String> files = new ArrayList<>(outputs.keySet());
             files.add(KernelManifest.FILE);
             for (String f : files) {
                 Files.move(tmp.resolve(f), out.resolve(f), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
-            return out.resolve(c.arch.kernel);
+            return out.resolve(kc.kernel());
         } finally {
             FileTrees.deleteTree(tmp);
         }

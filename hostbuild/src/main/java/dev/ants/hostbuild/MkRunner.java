@@ -20,6 +20,9 @@ import java.util.List;
  * and reports the failing recipe, its directory, the last 30 lines, and the likely cause.
  */
 final class MkRunner {
+    /** How mk reports that it could not start its shell at all. */
+    static final String TRANSIENT_EXEC = "/bin/rc: Exec format error";
+
     private final PlanNineNamespace ns;
     private final BuildRoot build;
     private final Path log;
@@ -43,9 +46,12 @@ final class MkRunner {
 
     HostProcess.Result run(String dir, List<String> cmd) throws IOException, InterruptedException {
         FileTime start = UnfinishedRun.begin(build);
-        HostProcess.Result r = HostProcess.run(ns.command(dir, cmd), null, null, Duration.ofMinutes(30));
-        Files.writeString(log, "### " + dir + ": " + String.join(" ", cmd) + "\n" + r.output(),
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        HostProcess.Result r = runLogged(dir, cmd);
+        if (!r.ok() && r.output().contains(TRANSIENT_EXEC)) {
+            // seen on this project's VMs with every mk, old and new: an exec of the same /bin/rc fails
+            // once with ENOEXEC and works when run again; mk resumes where it stopped
+            r = runLogged(dir, cmd);
+        }
         if (!r.ok()) {
             List<String> removed = UnfinishedRun.removeWrittenSince(build, start);
             UnfinishedRun.end(build);
@@ -58,6 +64,13 @@ final class MkRunner {
             throw new AntsException(ExitCode.ENVIRONMENT, msg, BuildFailureCause.hint(r.output(), build, dir));
         }
         UnfinishedRun.end(build);
+        return r;
+    }
+
+    private HostProcess.Result runLogged(String dir, List<String> cmd) throws IOException, InterruptedException {
+        HostProcess.Result r = HostProcess.run(ns.command(dir, cmd), null, null, Duration.ofMinutes(30));
+        Files.writeString(log, "### " + dir + ": " + String.join(" ", cmd) + "\n" + r.output(),
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         return r;
     }
 

@@ -1,7 +1,7 @@
 package dev.ants.hostbuild;
 
 import dev.ants.core.FileTrees;
-import dev.ants.core.host.Parallelism;
+import dev.ants.core.host.Bwrap;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -15,8 +15,8 @@ import java.util.Set;
 
 /**
  * A private mount namespace (bubblewrap) laid out as a Plan 9 machine building for {@code objtype}:
- * the tree read-only at its Plan 9 paths, the build root's shadow over /sys/src, /amd64 and /386,
- * the toolchain at {@code /.ants}, /bin as a directory of links (9base's utilities, the host's
+ * the tree read-only at its Plan 9 paths, the build root's shadow over /sys/src, /sys/lib, the architecture directories, /rc and /acme,
+ * the toolchain at {@code /.ants}, a user's $home, /bin as a directory of links (9base's utilities, the host's
  * coreutils, then the tree-built tools on top), and /lib holding both Linux's libraries and
  * 9front's lib files. Host processes see none of it.
  */
@@ -38,12 +38,15 @@ final class PlanNineNamespace {
     private final BuildRoot build;
     private final HostToolchain toolchain;
     private final Arch arch;
+    private final int jobs;
 
-    PlanNineNamespace(Path tree, BuildRoot build, HostToolchain toolchain, Arch arch) {
+    /** @param jobs mk's NPROC: how many recipes run at once */
+    PlanNineNamespace(Path tree, BuildRoot build, HostToolchain toolchain, Arch arch, int jobs) {
         this.tree = tree;
         this.build = build;
         this.toolchain = toolchain;
         this.arch = arch;
+        this.jobs = jobs;
     }
 
     /** Lays out /bin as links, valid inside the namespace. */
@@ -81,47 +84,45 @@ final class PlanNineNamespace {
         }
     }
 
-    /** The bwrap argv prefix running a command in the namespace with working directory {@code dir}. */
+    /** The bwrap argv running {@code cmd} in the namespace with working directory {@code dir}. */
     List<String> command(String dir, List<String> cmd) throws IOException {
-        List<String> a = new ArrayList<>(List.of("bwrap", "--die-with-parent", "--tmpfs", "/",
-                "--ro-bind", "/usr", "/usr", "--ro-bind", "/etc", "/etc",
-                "--symlink", "usr/lib32", "/lib32", "--symlink", "usr/lib64", "/lib64", "--symlink", "usr/sbin", "/sbin",
-                "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
-                // 9base's ed keeps its buffer in /var/tmp (the compilers' mkenam scripts use ed)
-                "--tmpfs", "/var/tmp",
-                "--ro-bind", tree.toString(), BuildRoot.TREE_MOUNT,
-                "--ro-bind", toolchain.dir().toString(), HostToolchain.MOUNT_POINT,
-                "--ro-bind", toolchain.dir().resolve("linux").toString(), "/linux",
-                "--ro-bind", build.root().resolve("bin").toString(), "/bin"));
-        if (build.overlay() != null) a.addAll(List.of("--ro-bind", build.overlay().toString(), BuildRoot.OVERLAY_MOUNT));
+        // 9base's ed keeps its buffer in /var/tmp (the compilers' mkenam scripts use ed)
+        Bwrap b = Bwrap.emptyRoot().hostUsr().roBind("/etc", "/etc").tmpfs("/tmp").tmpfs("/var/tmp")
+                .roBind(tree, BuildRoot.TREE_MOUNT)
+                .roBind(toolchain.dir(), HostToolchain.MOUNT_POINT)
+                .roBind(toolchain.dir().resolve("linux"), "/linux")
+                .roBind(build.root().resolve("bin"), "/bin");
+        if (build.overlay() != null) b.roBind(build.overlay(), BuildRoot.OVERLAY_MOUNT);
         // /lib: Linux's libraries (for the host's dynamic programs) and 9front's lib files together
-        a.addAll(List.of("--dir", "/lib"));
+        b.dir("/lib");
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(Path.of("/usr/lib"))) {
             for (Path p : ds) {
                 String n = p.getFileName().toString();
                 if (n.equals("firmware") || Files.exists(tree.resolve("lib").resolve(n), LinkOption.NOFOLLOW_LINKS)) continue;
-                a.addAll(List.of("--symlink", "/usr/lib/" + n, "/lib/" + n));
+                b.symlink("/usr/lib/" + n, "/lib/" + n);
             }
         }
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(tree.resolve("lib"))) {
-            for (Path p : ds) a.addAll(List.of("--ro-bind", p.toString(), "/lib/" + p.getFileName()));
+            for (Path p : ds) b.roBind(p, "/lib/" + p.getFileName());
         }
-        if (!Files.exists(tree.resolve("lib/firmware"))) a.addAll(List.of("--dir", "/lib/firmware"));
+        if (!Files.exists(tree.resolve("lib/firmware"))) b.dir("/lib/firmware");
         // the rest of the tree read-only at its Plan 9 paths; the shadowed parts writable on top
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(tree)) {
             for (Path p : ds) {
                 String n = p.getFileName().toString();
-                if (!Files.isDirectory(p) || n.startsWith(".") || n.equals("lib") || n.equals("amd64") || n.equals("386")) {
+                if (!Files.isDirectory(p) || n.startsWith(".") || n.equals("lib") || n.equals("usr")
+                        || BuildRoot.SHADOWED.contains(n)) {
                     continue;
                 }
-                a.addAll(List.of("--ro-bind", p.toString(), "/" + n));
+                b.roBind(p, "/" + n);
             }
         }
-        for (String rel : BuildRoot.SHADOWED) a.addAll(List.of("--bind", build.shadow(rel).toString(), "/" + rel));
-        a.addAll(List.of("--chdir", dir, "/usr/bin/env", "-i",
-                "objtype=" + arch.objtype, "cputype=linux", "NPROC=" + Parallelism.defaultJobs(), "path=.\u0001/bin", "home=/tmp",
-                "user=glenda", "sysname=ants", "TMPDIR=/tmp", "PATH=/usr/bin"));
-        a.addAll(cmd);
-        return a;
+        for (String rel : BuildRoot.SHADOWED) b.bind(build.shadow(rel), "/" + rel);
+        b.chdir(dir);
+        List<String> env = new ArrayList<>(List.of("/usr/bin/env", "-i",
+                "objtype=" + arch.objtype, "cputype=linux", "NPROC=" + jobs, "path=.\u0001/bin",
+                "home=" + BuildRoot.HOME, "user=" + BuildRoot.USER, "sysname=ants", "TMPDIR=/tmp", "PATH=/usr/bin"));
+        env.addAll(cmd);
+        return b.command(env);
     }
 }

@@ -6,6 +6,7 @@ import dev.ants.core.ExitCode;
 import dev.ants.core.cleanup.Leftovers;
 import dev.ants.core.manifest.UserlandManifest;
 import dev.ants.core.Sha256;
+import dev.ants.core.host.Parallelism;
 import dev.ants.core.progress.Progress;
 import dev.ants.core.tree.NineFrontTree;
 
@@ -30,7 +31,9 @@ import java.util.stream.Stream;
  * libraries, APE, then /acme, sys/src/cmd and sys/src/games, in the same namespace and cached build
  * root as the kernel build. What mk install wrote (the /$objtype tree, /acme/bin/$objtype and the
  * additions to /rc/bin and /sys/lib) is published into the output directory, laid out like a Plan 9
- * root, with {@code userland.json}; only after every directory built or was a known failure.
+ * root, with {@code userland.json}. What a mkfile installs in $home lands in {@code usr/USER/bin}. A
+ * failing directory does not stop the others: the manifest lists it, and the result carries it, so
+ * the caller can report it and fail (unless {@code strict}, which stops at the first).
  */
 public final class UserlandBuild {
     /** The manifest written next to the published tree. */
@@ -41,8 +44,13 @@ public final class UserlandBuild {
      * @param binaries  Plan 9 executables of the architecture among the published files
      * @param files     all published files
      * @param tolerated directories that failed but are listed as known failures, with the reason
+     * @param failed    directories that failed and are not known failures, with mk's report
      */
-    public record Result(Path dir, int binaries, int files, Map<String, String> tolerated) { }
+    public record Result(Path dir, int binaries, int files, Map<String, String> tolerated, Map<String, String> failed) {
+        public boolean ok() {
+            return failed.isEmpty();
+        }
+    }
 
     private UserlandBuild() {
     }
@@ -51,41 +59,55 @@ public final class UserlandBuild {
         return build(tree, arch, outDir, HostToolchain.defaultCacheRoot(), progress);
     }
 
+    public static Result build(Path tree, Arch arch, Path outDir, Path cacheRoot, Progress progress) {
+        return build(tree, arch, outDir, cacheRoot, Parallelism.defaultJobs(), false, progress);
+    }
+
     /**
      * @param outDir a new or empty directory, or one an earlier userland build wrote (it is replaced)
+     * @param jobs   how many compiles and recipes run at once
+     * @param strict stop at the first directory that fails (not a known failure), writing nothing
      */
-    public static Result build(Path tree, Arch arch, Path outDir, Path cacheRoot, Progress progress) {
+    public static Result build(Path tree, Arch arch, Path outDir, Path cacheRoot, int jobs, boolean strict,
+                               Progress progress) {
         NineFrontTree t = NineFrontTree.open(tree);
         Path out = outDir.toAbsolutePath().normalize();
         requireReplaceable(out);
-        BuildContext c = BuildContext.open(t, arch, cacheRoot, null, progress);
-        return c.locked(out, ctx -> buildLocked(ctx, out));
+        BuildContext c = BuildContext.open(t, arch, cacheRoot, null, jobs, progress);
+        return c.locked(out, ctx -> buildLocked(ctx, out, strict));
     }
 
-    private static Result buildLocked(BuildContext c, Path out) throws IOException {
-        DirectoryInstaller installer = new DirectoryInstaller(c.build, c.mk, KnownFailures.load());
+    private static Result buildLocked(BuildContext c, Path out, boolean strict) throws IOException {
+        DirectoryInstaller installer = new DirectoryInstaller(c.build, c.mk, KnownFailures.load(), strict);
         c.steps.run(new PrepareBuildRootStep(c.build, c.ns));
         c.steps.run(new BuildLibrariesStep(c.tree.root(), c.mk));
         c.steps.run(new BuildApeStep(c.mk, installer));
         c.steps.run(new BuildCommandsStep(c.tree.root(), c.mk, installer));
         Map<String, String> tolerated = new LinkedHashMap<>();
-        List<DirectoryInstaller.Failure> fatal = new ArrayList<>();
+        Map<String, String> failed = new LinkedHashMap<>();
         for (DirectoryInstaller.Failure f : installer.failures()) {
             if (f.tolerated() != null) tolerated.put(f.dir(), f.tolerated());
-            else fatal.add(f);
+            else failed.put(f.dir(), f.message());
         }
-        if (!fatal.isEmpty()) throw failed(fatal, c.mk.log());
-        return publish(c, out, tolerated);
+        return publish(c, out, tolerated, failed);
     }
 
-    private static AntsException failed(List<DirectoryInstaller.Failure> fatal, Path log) {
+    /** One line per failed directory, for the command's report; the manifest and the log have the rest. */
+    public static String describeFailures(Result r, Path log) {
         StringBuilder b = new StringBuilder();
-        b.append(fatal.size()).append(" userland director").append(fatal.size() == 1 ? "y" : "ies").append(" failed to build: ");
-        b.append(String.join(", ", fatal.stream().map(DirectoryInstaller.Failure::dir).toList())).append("\nfirst failure ");
-        b.append(fatal.get(0).message());
-        return new AntsException(ExitCode.ENVIRONMENT, b.toString(),
-                "fix the source, or if the tree is known not to build it, add the directory with a reason to "
-                        + KnownFailures.RESOURCE + "; full log: " + log);
+        b.append(r.failed().size()).append(" userland director").append(r.failed().size() == 1 ? "y" : "ies")
+                .append(" failed to build (listed in ").append(r.dir().resolve(MANIFEST)).append("):");
+        r.failed().forEach((d, m) -> b.append("\n  ").append(d).append(": ").append(firstLine(m)));
+        if (log != null) b.append("\nfull log: ").append(log);
+        return b.toString();
+    }
+
+    private static String firstLine(String m) {
+        for (String l : m.split("\n")) {
+            String t = l.strip();
+            if (t.startsWith("failing command:")) return t;
+        }
+        return m.split("\n", 2)[0];
     }
 
     /** An existing output must be a directory that is empty or holds an earlier userland build. */
@@ -107,7 +129,7 @@ public final class UserlandBuild {
 
     /** The shadow's real files (not links to the tree) that mk install wrote, as Plan 9 root-relative paths. */
     static List<String> installed(BuildRoot build, Arch arch) throws IOException {
-        List<String> roots = List.of(arch.objtype, "acme/bin/" + arch.objtype, "rc", "sys/lib");
+        List<String> roots = List.of(arch.objtype, "acme/bin/" + arch.objtype, "rc", "sys/lib", BuildRoot.HOME.substring(1));
         List<String> r = new ArrayList<>();
         Path base = build.root().resolve("root");
         for (String rel : roots) {
@@ -121,9 +143,11 @@ public final class UserlandBuild {
         return r;
     }
 
-    private static Result publish(BuildContext c, Path out, Map<String, String> tolerated) throws IOException {
+    private static Result publish(BuildContext c, Path out, Map<String, String> tolerated, Map<String, String> failed)
+            throws IOException {
         Path parent = out.getParent();
         Files.createDirectories(parent);
+        Leftovers.removeStale(parent);
         Path tmp = parent.resolve(Leftovers.tempName(out.getFileName().toString()));
         Path old = parent.resolve(Leftovers.tempName(out.getFileName() + "-old"));
         Path base = c.build.root().resolve("root");
@@ -131,9 +155,9 @@ public final class UserlandBuild {
             Map<String, String> sums = new TreeMap<>();
             int binaries = 0;
             for (String rel : installed(c.build, c.arch)) {
-                Path to = tmp.resolve(rel);
+                Path to = tmp.resolve(published(rel));
                 Files.createDirectories(to.getParent());
-                sums.put(rel, copy(base.resolve(rel), to));
+                sums.put(published(rel), copy(base.resolve(rel), to));
                 if (isExecutable(to, c.arch)) binaries++;
             }
             MessageDigest all = Sha256.digest();
@@ -141,15 +165,21 @@ public final class UserlandBuild {
                 all.update((e.getValue() + "  " + e.getKey() + "\n").getBytes(StandardCharsets.UTF_8));
             }
             new UserlandManifest(c.treeIdentity(), c.arch.objtype, c.toolchain.key(), binaries, sums.size(),
-                    Sha256.hex(all.digest()), tolerated, Map.of(), sums).write(tmp);
+                    Sha256.hex(all.digest()), tolerated, failed, sums).write(tmp);
             // swap in: the old output (if any) moves aside first, so out is never half-written
             if (Files.exists(out)) Files.move(out, old, StandardCopyOption.ATOMIC_MOVE);
             Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
-            return new Result(out, binaries, sums.size(), tolerated);
+            return new Result(out, binaries, sums.size(), tolerated, failed);
         } finally {
             FileTrees.deleteTree(tmp);
             FileTrees.deleteTree(old);
         }
+    }
+
+    /** Where a file of the build root lands in the output: $home's files under usr/USER, as on 9front. */
+    static String published(String rel) {
+        String home = BuildRoot.HOME.substring(1) + "/";
+        return rel.startsWith(home) ? "usr/" + BuildRoot.USER + "/" + rel.substring(home.length()) : rel;
     }
 
     private static String copy(Path from, Path to) throws IOException {

@@ -38,6 +38,19 @@ class UserlandDataTest {
         assertFalse(b.createInstallDir("/usr/glenda/bin"), "outside the shadowed directories");
     }
 
+    /** A mkfile installing into $home/bin/$objtype (lola's) finds the directory, and it is published under usr/glenda. */
+    @Test
+    void homeIsAUsersHomeAndPublishesUnderUsr() throws Exception {
+        Files.createDirectories(tree.resolve("sys/src/cmd"));
+        BuildRoot b = new BuildRoot(tree, tree.resolve("build"));
+        b.sync();
+        for (String d : List.of("bin/amd64", "bin/386", "bin/arm", "bin/arm64", "bin/rc")) {
+            assertTrue(Files.isDirectory(b.shadow(BuildRoot.HOME.substring(1) + "/" + d)), "$home/" + d);
+        }
+        assertEquals("usr/glenda/bin/amd64/lola", UserlandBuild.published("home/glenda/bin/amd64/lola"));
+        assertEquals("amd64/bin/rc", UserlandBuild.published("amd64/bin/rc"));
+    }
+
     @Test
     void everyKnownFailureHasAReason() {
         KnownFailures k = KnownFailures.load();

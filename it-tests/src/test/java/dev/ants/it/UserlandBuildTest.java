@@ -40,7 +40,14 @@ class UserlandBuildTest {
         Path out = tmp.resolve("userland");
         UserlandBuild.Result r = Ants.builder().tree(tree).arch(Arch.AMD64).build().userland(out);
         assertEquals(out.toAbsolutePath().normalize(), r.dir());
+        assertTrue(r.ok(), "every userland directory built: " + r.failed().keySet());
         assertTrue(r.binaries() >= 500, "at least 500 amd64 binaries, got " + r.binaries());
+        // lola (a fork's addition) installs into $home/bin/$objtype, which lands in usr/glenda/bin
+        if (Files.isRegularFile(tree.resolve("sys/src/cmd/lola/mkfile"))) {
+            Path lola = out.resolve("usr/glenda/bin/amd64/lola");
+            assertTrue(Files.isRegularFile(lola) && UserlandBuild.isExecutable(lola, Arch.AMD64),
+                    "lola is installed in $home/bin/amd64, published as usr/glenda/bin/amd64");
+        }
 
         List<String> key = new ArrayList<>(List.of("rc", "ls", "cat", "mk", "hjfs", "disk/mkfs", "disk/mkext",
                 "dossrv", "ip/ipconfig", "aux/kbdfs", "ape/sh", "awk", "6c", "acme"));
@@ -63,6 +70,7 @@ class UserlandBuildTest {
         @SuppressWarnings("unchecked")
         Map<String, String> sums = (Map<String, String>) m.get("sha256");
         assertEquals(r.files(), sums.size());
+        assertEquals(Map.of(), m.get("failures"), "the manifest lists failures (none here)");
         for (String k : List.of("amd64/bin/rc", "amd64/bin/aux/kbdfs")) {
             assertEquals(sha256(out.resolve(k)), sums.get(k), "userland.json records the sha256 of " + k);
         }

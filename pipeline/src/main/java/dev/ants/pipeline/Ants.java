@@ -16,6 +16,7 @@ import dev.ants.harness.scenario.Scenario;
 import dev.ants.harness.target.TargetSpec;
 import dev.ants.hostbuild.Arch;
 import dev.ants.hostbuild.HostToolchain;
+import dev.ants.hostbuild.KernelConfig;
 import dev.ants.hostbuild.UserlandBuild;
 import dev.ants.image.BootLoaders;
 import dev.ants.image.DiskImageBuilder;
@@ -92,7 +93,8 @@ public final class Ants {
     /** The whole userland, laid out as a Plan 9 root in {@code outDir} with userland.json. */
     public UserlandBuild.Result userland(Path outDir) {
         try (Progress p = progress.child("userland " + config.arch().objtype)) {
-            return UserlandBuild.build(config.tree().root(), config.arch(), outDir, config.cacheDir(), p);
+            return UserlandBuild.build(config.tree().root(), config.arch(), outDir, config.cacheDir(), config.jobs(),
+                    config.strict(), p);
         }
     }
 
@@ -176,6 +178,8 @@ public final class Ants {
         private Progress progress = Progress.SILENT;
         private ModelCatalog models;
         private int jobs;
+        private String kernelConfig;
+        private boolean strict;
 
         private Builder() {
         }
@@ -228,13 +232,37 @@ public final class Ants {
             return this;
         }
 
+        /**
+         * Another kernel of the tree than the architecture's default: {@code DIR} or {@code DIR/CONF} under
+         * sys/src/9 (e.g. {@code bcm64/pi4}); it sets the architecture too. Checked against the tree by build().
+         */
+        public Builder kernelConfig(String spec) {
+            this.kernelConfig = spec;
+            return this;
+        }
+
+        /** A userland build stops at the first directory that fails (default: builds the rest, lists failures). */
+        public Builder strict(boolean s) {
+            this.strict = s;
+            return this;
+        }
+
         /** Validates the tree (bad input when it is not a 9front tree) and freezes the configuration. */
         public Ants build() {
-            PipelineConfig c = new PipelineConfig(tree == null ? null : NineFrontTree.open(tree), arch,
+            NineFrontTree t = tree == null ? null : NineFrontTree.open(tree);
+            KernelConfig kc = kernelConfig == null ? arch.defaultConfig()
+                    : KernelConfig.parse(requireTree(t, "--config").root(), kernelConfig);
+            PipelineConfig c = new PipelineConfig(t, kc.arch(), kc,
                     stock ? null : patches != null ? patches : PatchSetSource.builtIn(),
                     cacheDir != null ? cacheDir : HostToolchain.defaultCacheRoot(),
-                    models != null ? models : ModelCatalog.builtIn(), jobs > 0 ? jobs : Parallelism.defaultJobs());
+                    models != null ? models : ModelCatalog.builtIn(), jobs > 0 ? jobs : Parallelism.defaultJobs(), strict);
             return new Ants(c, progress);
+        }
+
+        private static NineFrontTree requireTree(NineFrontTree t, String what) {
+            if (t == null) throw AntsException.badInput(what + " needs a 9front tree (--tree DIR, or ANTS_9FRONT_TREE)",
+                    NineFrontTree.HOW_TO_GET_ONE);
+            return t;
         }
     }
 }

@@ -11,6 +11,7 @@ import dev.ants.harness.model.ModelCatalog;
 import dev.ants.harness.qemu.Guest;
 import dev.ants.core.progress.Progress;
 import dev.ants.hostbuild.Arch;
+import dev.ants.hostbuild.KernelConfig;
 import dev.ants.patch.PatchSet;
 
 import java.nio.file.Path;
@@ -20,10 +21,10 @@ import java.util.Map;
 /**
  * What every step of the pipeline reads, frozen once (Jib's {@code BuildContext}): the tree (null when
  * only an image is tested), the architecture, the patch set (null: stock kernels), the cache, the
- * hardware models and the job count. {@link Ants} makes it; steps take it, and never Ants itself.
+ * hardware models, the job count, and whether a userland build stops at its first failure. {@link Ants} makes it; steps take it, and never Ants itself.
  */
-public record PipelineConfig(NineFrontTree treeOrNull, Arch arch, PatchSet patches, Path cacheDir, ModelCatalog models,
-                             int jobs) {
+public record PipelineConfig(NineFrontTree treeOrNull, Arch arch, KernelConfig kernelConfig, PatchSet patches,
+                             Path cacheDir, ModelCatalog models, int jobs, boolean strict) {
 
     public NineFrontTree tree() {
         if (treeOrNull == null) throw AntsException.badInput("no 9front tree given (--tree DIR, or ANTS_9FRONT_TREE)",

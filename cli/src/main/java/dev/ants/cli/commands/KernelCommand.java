@@ -15,7 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 @Command(name = "kernel", mixinStandardHelpOptions = true,
-        description = "Builds the ANTS kernel from a 9front tree: DIR/9pc64 (amd64) or DIR/9pc (386), plus DIR/kernel.json.")
+        description = {"Builds the ANTS kernel from a 9front tree: DIR/9pc64 (amd64) or DIR/9pc (386), plus DIR/kernel.json.",
+                "--config builds another kernel of the tree, for any architecture the host toolchain targets",
+                "(amd64, 386, arm, arm64): e.g. --config bcm (9pi2), bcm64 (9pi3), bcm64/pi4 (9pi4), arm64 (9qemu)."})
 public final class KernelCommand implements Runnable {
     @Mixin
     OutputOptions out;
@@ -32,9 +34,14 @@ public final class KernelCommand implements Runnable {
     @Option(names = "-o", paramLabel = "DIR", required = true, description = "Output directory.")
     Path outDir;
 
+    @Option(names = "--config", paramLabel = "DIR[/CONF]",
+            description = "Kernel directory under sys/src/9 and configuration (default: its mkfile's CONF); "
+                    + "replaces --arch, the architecture is the mkfile's objtype.")
+    String config;
+
     @Override
     public void run() {
-        var ants = Configure.ants(tree.given(), arch.arch(), out.progress()).stock(noPatches).build();
+        var ants = Configure.ants(tree.given(), arch.arch(), out.progress()).stock(noPatches).kernelConfig(config).build();
         Path dir = Inputs.outputDir(outDir, "-o");
         ants.tree().requireOutside(dir, "-o");
         long t0 = System.nanoTime();

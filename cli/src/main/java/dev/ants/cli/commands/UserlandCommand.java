@@ -6,6 +6,8 @@ import dev.ants.cli.OutputOptions;
 import dev.ants.cli.ArchOption;
 import dev.ants.cli.TreeOption;
 import dev.ants.hostbuild.UserlandBuild;
+import dev.ants.core.AntsException;
+import dev.ants.core.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,9 +32,13 @@ public final class UserlandCommand implements Runnable {
     @Option(names = "-o", paramLabel = "DIR", required = true, description = "Output directory (new, empty, or an earlier userland).")
     Path outDir;
 
+    @Option(names = "--strict", description = "Stop at the first directory that fails, writing nothing (default: "
+            + "build the rest, list failures in userland.json, exit 1).")
+    boolean strict;
+
     @Override
     public void run() {
-        var ants = Configure.ants(tree.given(), arch.arch(), out.progress()).build();
+        var ants = Configure.ants(tree.given(), arch.arch(), out.progress()).strict(strict).build();
         Path dir = Inputs.outputDir(outDir, "-o");
         ants.tree().requireOutside(dir, "-o");
         long t0 = System.nanoTime();
@@ -43,9 +49,12 @@ public final class UserlandCommand implements Runnable {
         summary.put("binaries", r.binaries());
         summary.put("files", r.files());
         summary.put("tolerated", r.tolerated());
+        summary.put("failed", r.failed());
         summary.put("seconds", Math.round(secs * 10) / 10.0);
         StringBuilder human = new StringBuilder(String.format("%d binaries, %d files in %s (%.1f s)", r.binaries(), r.files(), r.dir(), secs));
         r.tolerated().forEach((d, why) -> human.append("\nknown failure ").append(d).append(": ").append(why));
         out.print(summary, human.toString());
+        if (!r.ok()) throw new AntsException(ExitCode.CHECK_FAILED, UserlandBuild.describeFailures(r, null),
+                "the rest was built and published; see the failing command above, and the build log under the cache");
     }
 }

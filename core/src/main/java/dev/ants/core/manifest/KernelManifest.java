@@ -18,6 +18,7 @@ import java.util.Map;
 public record KernelManifest(
         @JsonUnwrapped TreeIdentity source,
         String arch,
+        String config,
         List<String> patches,
         String toolchain,
         Map<String, String> outputs) {

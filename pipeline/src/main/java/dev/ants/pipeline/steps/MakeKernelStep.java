@@ -21,15 +21,14 @@ public final class MakeKernelStep implements Step<Kernel> {
 
     @Override
     public String description() {
-        return "kernel " + config.arch().kernel + (config.patches() == null ? " (stock)" : "");
+        return "kernel " + config.kernelConfig().kernel() + (config.patches() == null ? " (stock)" : "");
     }
 
     @Override
     public Kernel run(Progress progress) {
         Path root = config.tree().root();
-        Path k = config.patches() == null
-                ? KernelBuild.stock(root, config.arch(), outDir, config.cacheDir(), progress)
-                : KernelBuild.build(root, config.arch(), outDir, config.cacheDir(), config.patches(), progress);
+        Path k = KernelBuild.build(root, config.kernelConfig(), outDir, config.cacheDir(), config.jobs(),
+                config.patches(), progress);
         return new Kernel(k, KernelManifest.read(k.getParent()));
     }
 }
