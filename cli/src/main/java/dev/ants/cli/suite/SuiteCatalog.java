@@ -53,7 +53,7 @@ public final class SuiteCatalog {
         return new SuiteCatalog(out);
     }
 
-    /** The plan9.ini suites boot with (console on COM1, no ACPI: faster under TCG). */
+    /** The plan9.ini suites boot with (console on COM1; ACPI on, or a multi-CPU model runs on one CPU). */
     public static byte[] plan9ini() {
         try (Bundled b = Bundled.of(SuiteCatalog.class)) {
             return Files.readAllBytes(b.path(DIR).resolve("plan9.ini"));
