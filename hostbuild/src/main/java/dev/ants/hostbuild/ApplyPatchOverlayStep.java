@@ -3,6 +3,7 @@ package dev.ants.hostbuild;
 import dev.ants.core.pipeline.Step;
 import dev.ants.core.progress.Progress;
 import dev.ants.patch.PatchOverlay;
+import dev.ants.patch.PatchReport;
 import dev.ants.patch.PatchSet;
 
 import java.nio.file.Path;
@@ -26,6 +27,8 @@ final class ApplyPatchOverlayStep implements Step<PatchOverlay.Result> {
 
     @Override
     public PatchOverlay.Result run(Progress progress) {
-        return PatchOverlay.write(tree, set, overlayDir);
+        PatchOverlay.Result r = PatchOverlay.write(tree, set, overlayDir);
+        for (PatchReport.VariantReport v : r.variants()) progress.note(v.describe());
+        return r;
     }
 }

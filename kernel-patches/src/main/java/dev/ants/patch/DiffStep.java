@@ -9,15 +9,18 @@ final class DiffStep implements Step {
 
     private final String name;
     private final List<FilePatch> files;
+    private final String range;
     private final boolean reverse;
 
+    /** The entry's own diff; its variants, if any, are a {@link VariantStep}'s business. */
     DiffStep(PatchSet.Patch patch) {
-        this(patch.name(), patch.files(), false);
+        this(patch.name(), patch.files(), patch.range(), false);
     }
 
-    private DiffStep(String name, List<FilePatch> files, boolean reverse) {
+    private DiffStep(String name, List<FilePatch> files, String range, boolean reverse) {
         this.name = name;
         this.files = files;
+        this.range = range;
         this.reverse = reverse;
     }
 
@@ -31,7 +34,7 @@ final class DiffStep implements Step {
         List<FilePatch> inv = new ArrayList<>(files.size());
         // Undo in the opposite order, in case one diff touches the same file twice.
         for (int i = files.size() - 1; i >= 0; i--) inv.add(files.get(i).reversed());
-        return new DiffStep(name, inv, !reverse);
+        return new DiffStep(name, inv, range, !reverse);
     }
 
     @Override
@@ -41,7 +44,8 @@ final class DiffStep implements Step {
 
     private void applyFile(Workspace ws, FilePatch fp) throws StepConflict {
         String path = fp.path();
-        String what = (reverse ? "reversing patch " : "patch ") + name;
+        String what = (reverse ? "reversing patch " : "patch ") + name
+                + (range.isEmpty() ? "" : " (" + Series.writtenFor(range) + ")");
         if (fp.oldPath() != null && fp.newPath() != null && !fp.oldPath().equals(fp.newPath())) {
             throw new StepConflict(path, what + " renames " + fp.oldPath() + " to " + fp.newPath()
                     + ", which is not supported");

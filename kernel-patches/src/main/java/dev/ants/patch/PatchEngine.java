@@ -97,7 +97,8 @@ public final class PatchEngine {
         for (PatchSet.NewFile f : set.newFiles()) patches.add(f.source());
         return new PatchReport(root.toString(), output, mode, req.reverse() ? "reverse" : "apply",
                 result(req, plan), !plan.alreadyDone() && !plan.changes().isEmpty(), set.origin(), set.fingerprint(),
-                patches, plan.files(), recovered, plan.notes(), copyMillis, (System.nanoTime() - start) / 1_000_000);
+                patches, plan.files(), recovered, plan.notes(), copyMillis, (System.nanoTime() - start) / 1_000_000,
+                plan.variants());
     }
 
     private void write(Path root, Plan plan, Progress progress) throws IOException {

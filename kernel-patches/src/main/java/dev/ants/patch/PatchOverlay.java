@@ -29,8 +29,10 @@ public final class PatchOverlay {
      * @param patches the set's patch names
      * @param files   paths (relative to the tree) present in the overlay
      * @param treeAlreadyPatched the tree itself carries the set; the overlay is then empty
+     * @param variants which variant of each patch with variants fits the tree
      */
-    public record Result(String fingerprint, List<String> patches, List<String> files, boolean treeAlreadyPatched) {
+    public record Result(String fingerprint, List<String> patches, List<String> files, boolean treeAlreadyPatched,
+                         List<PatchReport.VariantReport> variants) {
     }
 
     private PatchOverlay() {
@@ -39,8 +41,13 @@ public final class PatchOverlay {
     public static Result write(Path tree, PatchSet set, Path overlayDir) {
         Path root = NineFrontTree.open(tree).root();
         Plan plan = Planner.plan(new TreeReader(root), set, false);
+        // the diffs that fit this tree: a patch's name, or the name of its variant that applied
         List<String> names = new ArrayList<>();
-        for (PatchSet.Patch p : set.patches()) names.add(p.name());
+        for (PatchSet.Patch p : set.patches()) {
+            String name = p.name();
+            for (PatchReport.VariantReport v : plan.variants()) if (v.patch().equals(p.name())) name = v.applied();
+            names.add(name);
+        }
         for (PatchSet.NewFile f : set.newFiles()) names.add(f.source());
         try {
             Files.createDirectories(overlayDir);
@@ -67,7 +74,7 @@ public final class PatchOverlay {
             put(overlayDir.resolve(c.path()), c.after(), c.mode());
         }
         prune(overlayDir, keep);
-        return new Result(set.fingerprint(), names, keep.stream().sorted().toList(), plan.alreadyDone());
+        return new Result(set.fingerprint(), names, keep.stream().sorted().toList(), plan.alreadyDone(), plan.variants());
     }
 
     /** Writes {@code content} unless the file already holds it, so unchanged files keep their mtime. */

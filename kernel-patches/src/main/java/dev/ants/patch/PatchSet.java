@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * (the {@code new/} directory, and the plan9rc scripts listed in plan9rc's {@code install.txt}).
  * Layout of a patch directory:
  * <pre>
- *   series            one diff file name per line (optionally followed by -pN); '#' starts a comment
+ *   series            one diff file name per line, with variants for other revisions (see {@link Series})
  *   *.diff            unified diffs against the tree root, a/ and b/ prefixes (-p1)
  *   new/&lt;path&gt;       files copied to &lt;path&gt; in the tree; the tree must not have them yet
  * </pre>
@@ -29,8 +29,22 @@ import java.util.stream.Stream;
  * Everything is read once, so a set taken from inside a jar needs no extraction.
  */
 public final class PatchSet {
-    /** The diffs of one series entry. */
-    public record Patch(String name, List<FilePatch> files) {
+    /**
+     * One series entry: its diffs and, tried in order when they do not apply, variants of it for
+     * other revisions. {@code range} is the revisions a diff was written for ("" when unsaid).
+     */
+    public record Patch(String name, List<FilePatch> files, String range, List<Patch> variants) {
+        public Patch {
+            variants = List.copyOf(variants);
+        }
+
+        /** This diff, then its variants: the order the engine tries them in. */
+        public List<Patch> tried() {
+            List<Patch> all = new ArrayList<>();
+            all.add(new Patch(name, files, range, List.of()));
+            all.addAll(variants);
+            return all;
+        }
     }
 
     /** A file the set adds whole; {@code source} says where it came from, for reports. */
@@ -76,27 +90,11 @@ public final class PatchSet {
         if (Files.isRegularFile(series)) {
             byte[] seriesBytes = Files.readAllBytes(series);
             fp.add("series", seriesBytes);
-            int lineNo = 0;
-            for (String raw : new String(seriesBytes, StandardCharsets.UTF_8).split("\n", -1)) {
-                lineNo++;
-                String line = raw.replaceFirst("#.*", "").trim();
-                if (line.isEmpty()) continue;
-                String[] words = line.split("\\s+");
-                int strip = 1;
-                if (words.length > 2 || (words.length == 2 && !words[1].matches("-p\\d+"))) {
-                    throw AntsException.badInput(origin + "/series line " + lineNo + " is not \"NAME [-pN]\": " + line,
-                            "list one patch file per line");
-                }
-                if (words.length == 2) strip = Integer.parseInt(words[1].substring(2));
-                String name = words[0];
-                Path file = patchDir.resolve(name).normalize();
-                if (!file.startsWith(patchDir.normalize()) || !Files.isRegularFile(file)) {
-                    throw AntsException.badInput(origin + "/series names " + name + ", which is not a file in " + origin,
-                            "add the patch file or remove its line from series");
-                }
-                byte[] diff = Files.readAllBytes(file);
-                fp.add(name, diff);
-                patches.add(new Patch(name, new UnifiedDiffParser(strip).parse(name, diff)));
+            for (Series.Entry e : Series.parse(new String(seriesBytes, StandardCharsets.UTF_8), origin)) {
+                List<Patch> tried = new ArrayList<>();
+                for (Series.Variant v : e.variants()) tried.add(diff(patchDir, origin, v, fp));
+                patches.add(new Patch(tried.get(0).name(), tried.get(0).files(), tried.get(0).range(),
+                        tried.subList(1, tried.size())));
             }
         }
         List<NewFile> newFiles = new ArrayList<>();
@@ -110,6 +108,17 @@ public final class PatchSet {
         }
         if (plan9rcDir != null) newFiles.addAll(plan9rc(plan9rcDir, fp));
         return new PatchSet(origin, patches, newFiles, fp.hex());
+    }
+
+    private static Patch diff(Path patchDir, String origin, Series.Variant v, Fingerprint fp) throws IOException {
+        Path file = patchDir.resolve(v.name()).normalize();
+        if (!file.startsWith(patchDir.normalize()) || !Files.isRegularFile(file)) {
+            throw AntsException.badInput(origin + "/series names " + v.name() + ", which is not a file in " + origin,
+                    "add the patch file or remove its line from series");
+        }
+        byte[] diff = Files.readAllBytes(file);
+        fp.add(v.name(), diff);
+        return new Patch(v.name(), new UnifiedDiffParser(v.strip()).parse(v.name(), diff), v.range(), List.of());
     }
 
     private static List<NewFile> plan9rc(Path dir, Fingerprint fp) throws IOException {

@@ -21,7 +21,7 @@ final class Planner {
 
     static List<Step> steps(PatchSet set) {
         List<Step> steps = new ArrayList<>();
-        for (PatchSet.Patch p : set.patches()) steps.add(new DiffStep(p));
+        for (PatchSet.Patch p : set.patches()) steps.add(p.variants().isEmpty() ? new DiffStep(p) : new VariantStep(p));
         for (PatchSet.NewFile f : set.newFiles()) steps.add(new FileStep(f));
         return steps;
     }
@@ -45,10 +45,12 @@ final class Planner {
                     + " because its hunks sit nearer their recorded lines");
         }
         if (go.ok() && (!back.ok() || go.ws.distance() <= back.ws.distance())) {
-            return new Plan(false, changes(go.ws), reports(go.ws, false), notes);
+            return new Plan(false, changes(go.ws), reports(go.ws, false), notes, List.copyOf(go.ws.choices()));
         }
         if (back.ok()) {
-            return new Plan(true, List.of(), reports(back.ws, true), notes);
+            List<PatchReport.VariantReport> chosen = new ArrayList<>(back.ws.choices());
+            Collections.reverse(chosen);  // the undo ran back to front
+            return new Plan(true, List.of(), reports(back.ws, true), notes, chosen);
         }
         throw failure(reader, wanted, go, reverse);
     }

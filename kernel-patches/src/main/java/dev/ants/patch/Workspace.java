@@ -20,10 +20,26 @@ final class Workspace {
         final List<PatchReport.HunkReport> hunks = new ArrayList<>();
         int added;
         int removed;
+
+        State copy() {
+            State c = new State();
+            c.lines = lines;
+            c.mode = mode;
+            c.sources.addAll(sources);
+            c.hunks.addAll(hunks);
+            c.added = added;
+            c.removed = removed;
+            return c;
+        }
+    }
+
+    /** A saved point to return to when a variant of a patch does not apply. */
+    record Mark(Map<String, State> touched, long distance, int choices) {
     }
 
     private final TreeReader reader;
     private final Map<String, State> touched = new LinkedHashMap<>();
+    private final List<PatchReport.VariantReport> choices = new ArrayList<>();
     private long distance;
 
     Workspace(TreeReader reader) {
@@ -67,5 +83,28 @@ final class Workspace {
 
     Map<String, State> touched() {
         return touched;
+    }
+
+    /** Lines are replaced, never changed in place, so copying the states is enough. */
+    Mark mark() {
+        Map<String, State> saved = new LinkedHashMap<>();
+        for (Map.Entry<String, State> e : touched.entrySet()) saved.put(e.getKey(), e.getValue().copy());
+        return new Mark(saved, distance, choices.size());
+    }
+
+    void reset(Mark m) {
+        touched.clear();
+        for (Map.Entry<String, State> e : m.touched().entrySet()) touched.put(e.getKey(), e.getValue().copy());
+        distance = m.distance();
+        choices.subList(m.choices(), choices.size()).clear();
+    }
+
+    /** Which variant of a patch with variants applied. */
+    void chose(PatchReport.VariantReport v) {
+        choices.add(v);
+    }
+
+    List<PatchReport.VariantReport> choices() {
+        return choices;
     }
 }

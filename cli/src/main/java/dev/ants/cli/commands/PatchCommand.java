@@ -68,6 +68,7 @@ public final class PatchCommand implements Runnable {
             b.append(String.format("%-9s %s (+%d -%d)%s%n", f.action(), f.path(), f.linesAdded(), f.linesRemoved(),
                     moved > 0 ? ", a hunk moved by up to " + moved + " lines" : ""));
         }
+        for (PatchReport.VariantReport v : r.variants()) b.append("variant   ").append(v.describe()).append('\n');
         b.append(r.result()).append(r.output() == null ? "" : ": " + r.output());
         return b.toString();
     }

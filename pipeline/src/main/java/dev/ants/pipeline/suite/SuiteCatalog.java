@@ -2,6 +2,8 @@ package dev.ants.pipeline.suite;
 
 import dev.ants.core.AntsException;
 import dev.ants.core.Bundled;
+import dev.ants.harness.scenario.YamlInput;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,9 +21,11 @@ import java.util.stream.Stream;
 public final class SuiteCatalog {
     static final String DIR = "ants/suites";
     private final Map<String, Suite> suites;
+    private final List<String> defaults;
 
-    private SuiteCatalog(Map<String, Suite> suites) {
+    private SuiteCatalog(Map<String, Suite> suites, List<String> defaults) {
         this.suites = suites;
+        this.defaults = defaults;
     }
 
     public static SuiteCatalog builtIn() {
@@ -30,7 +34,10 @@ public final class SuiteCatalog {
         }
     }
 
-    /** Every subdirectory of {@code dir} with a suite.yaml is a suite. */
+    /**
+     * Every subdirectory of {@code dir} with a suite.yaml is a suite; {@code index.yaml}'s
+     * {@code default:} names those run when none is chosen (all of them without an index).
+     */
     public static SuiteCatalog load(Path dir) {
         Map<String, Suite> out = new TreeMap<>();
         try (Stream<Path> s = Files.list(dir)) {
@@ -50,10 +57,21 @@ public final class SuiteCatalog {
         } catch (IOException e) {
             throw new UncheckedIOException("reading suites from " + dir, e);
         }
-        return new SuiteCatalog(out);
+        return new SuiteCatalog(out, defaults(dir.resolve("index.yaml"), out));
     }
 
-    /** The plan9.ini suites boot with (console on COM1, no ACPI: faster under TCG). */
+    private static List<String> defaults(Path index, Map<String, Suite> suites) {
+        if (!Files.isRegularFile(index)) return List.copyOf(suites.keySet());
+        JsonNode d = YamlInput.read(index, "suite index", "").get("default");
+        List<String> names = new ArrayList<>();
+        if (d != null) d.forEach(n -> names.add(n.asText()));
+        for (String n : names) {
+            if (!suites.containsKey(n)) throw new IllegalStateException(index + ": default suite " + n + " does not exist");
+        }
+        return List.copyOf(names);
+    }
+
+    /** The plan9.ini suites boot with (console on COM1; ACPI on, or a multi-CPU model runs on one CPU). */
     public static byte[] plan9ini() {
         try (Bundled b = Bundled.of(SuiteCatalog.class)) {
             return Files.readAllBytes(b.path(DIR).resolve("plan9.ini"));
@@ -66,14 +84,20 @@ public final class SuiteCatalog {
         return List.copyOf(suites.keySet());
     }
 
-    /** The named suites, or all of them for an empty list; an unknown name is bad input. */
+    /** The suites run when none is named. */
+    public List<String> defaults() {
+        return defaults;
+    }
+
+    /** The named suites ({@code all}: every one), or the defaults for an empty list; an unknown name is bad input. */
     public List<Suite> select(List<String> names) {
-        if (names == null || names.isEmpty()) return List.copyOf(suites.values());
+        if (names == null || names.isEmpty()) names = defaults;
+        if (names.equals(List.of("all"))) return List.copyOf(suites.values());
         List<Suite> out = new ArrayList<>();
         for (String n : names) {
             Suite s = suites.get(n);
             if (s == null) {
-                throw AntsException.badInput("unknown suite '" + n + "'", "known suites: " + String.join(", ", names()));
+                throw AntsException.badInput("unknown suite '" + n + "'", "known suites: " + String.join(", ", names()) + " (or all)");
             }
             out.add(s);
         }

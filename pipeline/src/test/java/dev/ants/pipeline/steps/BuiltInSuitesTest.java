@@ -17,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.*;
 class BuiltInSuitesTest {
     @Test
     void everySuiteLoadsForEveryModelAndBothGuestKinds() {
-        List<Suite> suites = SuiteCatalog.builtIn().select(List.of());
-        assertTrue(suites.size() >= 2, "boot and nswrite at least");
+        List<Suite> suites = SuiteCatalog.builtIn().select(List.of("all"));
+        assertTrue(suites.size() >= 3, "boot, nswrite and ns-race at least");
         for (HardwareModel m : ModelCatalog.builtIn().all()) {
             Map<String, String> vars = new LinkedHashMap<>(m.vars());
             vars.put("arch", "amd64");
@@ -31,6 +31,14 @@ class BuiltInSuitesTest {
                 }
             }
         }
+    }
+
+    @Test
+    void withoutNamesTheIndexsDefaultsRunAndAllMeansEverySuite() {
+        SuiteCatalog c = SuiteCatalog.builtIn();
+        assertEquals(List.of("boot", "nswrite"), c.select(List.of()).stream().map(Suite::name).toList());
+        assertEquals(c.names(), c.select(List.of("all")).stream().map(Suite::name).toList());
+        assertTrue(c.names().contains("ns-race"), c.names().toString());
     }
 
     @Test
