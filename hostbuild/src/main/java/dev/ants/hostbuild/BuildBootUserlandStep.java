@@ -32,7 +32,7 @@ final class BuildBootUserlandStep implements Step<Void> {
 
     @Override
     public Void run(ProgressListener progress) throws Exception {
-        Set<String> progs = BootUserland.programs(tree, arch);
+        Set<String> progs = BootUserland.programs(tree, build.overlay(), arch);
         List<BootUserland.Target> targets = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (String p : progs) {

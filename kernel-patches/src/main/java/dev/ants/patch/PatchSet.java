@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 /**
  * A patch set held in memory: the diffs named by {@code series}, in order, then the wholly new files
  * (the {@code new/} directory, and the plan9rc scripts listed in plan9rc's {@code install.txt}).
+ * plan9rc may also carry a {@code series} of its own diffs (its line in the boot paq's proto); they
+ * apply after the set's diffs and are named {@code plan9rc/NAME}.
  * Layout of a patch directory:
  * <pre>
  *   series            one diff file name per line (optionally followed by -pN); '#' starts a comment
@@ -73,33 +75,7 @@ public final class PatchSet {
             throw AntsException.badInput("no patch set in " + origin + ": it has neither a series file nor a new/ directory",
                     "point at a directory laid out as kernel-patches/README.md describes");
         }
-        List<Patch> patches = new ArrayList<>();
-        if (Files.isRegularFile(series)) {
-            byte[] seriesBytes = Files.readAllBytes(series);
-            fp.add("series", seriesBytes);
-            int lineNo = 0;
-            for (String raw : new String(seriesBytes, StandardCharsets.UTF_8).split("\n", -1)) {
-                lineNo++;
-                String line = raw.replaceFirst("#.*", "").trim();
-                if (line.isEmpty()) continue;
-                String[] words = line.split("\\s+");
-                int strip = 1;
-                if (words.length > 2 || (words.length == 2 && !words[1].matches("-p\\d+"))) {
-                    throw AntsException.badInput(origin + "/series line " + lineNo + " is not \"NAME [-pN]\": " + line,
-                            "list one patch file per line");
-                }
-                if (words.length == 2) strip = Integer.parseInt(words[1].substring(2));
-                String name = words[0];
-                Path file = patchDir.resolve(name).normalize();
-                if (!file.startsWith(patchDir.normalize()) || !Files.isRegularFile(file)) {
-                    throw AntsException.badInput(origin + "/series names " + name + ", which is not a file in " + origin,
-                            "add the patch file or remove its line from series");
-                }
-                byte[] diff = Files.readAllBytes(file);
-                fp.add(name, diff);
-                patches.add(new Patch(name, new UnifiedDiffParser(strip).parse(name, diff)));
-            }
-        }
+        List<Patch> patches = new ArrayList<>(series(patchDir, "", origin, fp));
         List<NewFile> newFiles = new ArrayList<>();
         if (Files.isDirectory(newDir)) {
             for (Path f : regularFiles(newDir)) {
@@ -109,8 +85,46 @@ public final class PatchSet {
                 newFiles.add(new NewFile("new/" + rel, rel, content, DEFAULT_MODE));
             }
         }
-        if (plan9rcDir != null) newFiles.addAll(plan9rc(plan9rcDir, fp));
+        if (plan9rcDir != null) {
+            patches.addAll(series(plan9rcDir, "plan9rc/", "plan9rc", fp));
+            newFiles.addAll(plan9rc(plan9rcDir, fp));
+        }
         return new PatchSet(origin, patches, newFiles, fp.hex());
+    }
+
+    /**
+     * The diffs {@code dir/series} lists, in order; none without a series file. {@code prefix} goes
+     * before each patch's name (plan9rc's own diffs are reported as plan9rc/NAME).
+     */
+    private static List<Patch> series(Path dir, String prefix, String origin, Fingerprint fp) throws IOException {
+        List<Patch> patches = new ArrayList<>();
+        Path series = dir.resolve("series");
+        if (!Files.isRegularFile(series)) return patches;
+        byte[] seriesBytes = Files.readAllBytes(series);
+        fp.add(prefix + "series", seriesBytes);
+        int lineNo = 0;
+        for (String raw : new String(seriesBytes, StandardCharsets.UTF_8).split("\n", -1)) {
+            lineNo++;
+            String line = raw.replaceFirst("#.*", "").trim();
+            if (line.isEmpty()) continue;
+            String[] words = line.split("\\s+");
+            int strip = 1;
+            if (words.length > 2 || (words.length == 2 && !words[1].matches("-p\\d+"))) {
+                throw AntsException.badInput(origin + "/series line " + lineNo + " is not \"NAME [-pN]\": " + line,
+                        "list one patch file per line");
+            }
+            if (words.length == 2) strip = Integer.parseInt(words[1].substring(2));
+            String name = words[0];
+            Path file = dir.resolve(name).normalize();
+            if (!file.startsWith(dir.normalize()) || !Files.isRegularFile(file)) {
+                throw AntsException.badInput(origin + "/series names " + name + ", which is not a file in " + origin,
+                        "add the patch file or remove its line from series");
+            }
+            byte[] diff = Files.readAllBytes(file);
+            fp.add(prefix + name, diff);
+            patches.add(new Patch(prefix + name, new UnifiedDiffParser(strip).parse(prefix + name, diff)));
+        }
+        return patches;
     }
 
     private static List<NewFile> plan9rc(Path dir, Fingerprint fp) throws IOException {

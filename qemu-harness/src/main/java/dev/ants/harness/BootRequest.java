@@ -22,6 +22,7 @@ public final class BootRequest {
     private Path runParent;
     private Snapshot resumeFrom;
     private final List<String> extraQemuArgs = new ArrayList<>();
+    private final List<Path> extraDisks = new ArrayList<>();
     private OutputStream consoleMirror;
     private boolean vga = true;
     private boolean network = true;
@@ -38,7 +39,7 @@ public final class BootRequest {
     public BootRequest copy() {
         BootRequest b = new BootRequest(model, guest);
         b.scenario = scenario; b.accel = accel; b.timeoutScale = timeoutScale; b.keep = keep; b.runParent = runParent;
-        b.resumeFrom = resumeFrom; b.extraQemuArgs.addAll(extraQemuArgs); b.consoleMirror = consoleMirror; b.vga = vga;
+        b.resumeFrom = resumeFrom; b.extraQemuArgs.addAll(extraQemuArgs); b.extraDisks.addAll(extraDisks); b.consoleMirror = consoleMirror; b.vga = vga;
         b.network = network; b.stallDeadline = stallDeadline; b.maxDuration = maxDuration; b.label = label;
         b.runner = runner;
         return b;
@@ -58,6 +59,8 @@ public final class BootRequest {
     /** Start from a snapshot made by {@link Harness#prepareSnapshot} instead of booting. */
     public BootRequest resumeFrom(Snapshot s) { this.resumeFrom = s; return this; }
     public BootRequest extraQemuArgs(List<String> a) { this.extraQemuArgs.addAll(a); return this; }
+    /** More disks after the guest's own, on the model's disk interface; never written (QEMU snapshot=on). */
+    public BootRequest extraDisks(List<Path> d) { this.extraDisks.addAll(d); return this; }
     /** Raw copy of the console output, e.g. System.out for `ants boot` without --json. */
     public BootRequest consoleMirror(OutputStream o) { this.consoleMirror = o; return this; }
     public BootRequest vga(boolean v) { this.vga = v; return this; }
@@ -79,6 +82,7 @@ public final class BootRequest {
     public Path runParent() { return runParent; }
     public Snapshot resumeFrom() { return resumeFrom; }
     public List<String> extraQemuArgs() { return List.copyOf(extraQemuArgs); }
+    public List<Path> extraDisks() { return List.copyOf(extraDisks); }
     public OutputStream consoleMirror() { return consoleMirror; }
     public boolean vga() { return vga; }
     public boolean network() { return network; }

@@ -10,6 +10,7 @@ import dev.ants.harness.expect.ExpectException;
 import dev.ants.harness.expect.FailurePattern;
 import dev.ants.harness.model.HardwareModel;
 import dev.ants.harness.qemu.Accel;
+import dev.ants.harness.qemu.DiskFormat;
 import dev.ants.harness.qemu.Firmware;
 import dev.ants.harness.qemu.Multiboot;
 import dev.ants.harness.qemu.QemuCommand;
@@ -282,7 +283,20 @@ public final class Harness {
                 .firmware(req.model().uefi() ? Firmware.ovmf() : null)
                 .vga(req.vga()).network(req.network())
                 .loadvm(req.resumeFrom() != null ? req.resumeFrom().tag() : null)
+                .extraDisks(extraDisks(req))
                 .extraArgs(req.extraQemuArgs());
+    }
+
+    private static List<QemuCommand.Disk> extraDisks(BootRequest req) {
+        List<QemuCommand.Disk> out = new ArrayList<>();
+        for (Path p : req.extraDisks()) {
+            try {
+                out.add(new QemuCommand.Disk(p, DiskFormat.of(p)));
+            } catch (IOException e) {
+                throw AntsException.badInput("cannot read disk " + p + ": " + e.getMessage(), "check the path");
+            }
+        }
+        return out;
     }
 
     /** QEMU as a child process, or (Runner.CONTAINER) in a Docker container with /dev/kvm only when KVM is used. */

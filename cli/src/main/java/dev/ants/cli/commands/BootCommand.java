@@ -63,6 +63,10 @@ public final class BootCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "M", defaultValue = "pc-virtio", description = "Hardware model (default pc-virtio; see ants models).")
     String model;
 
+    @Option(names = "--disk", paramLabel = "F", description = {"A further disk (raw or qcow2) on the model's disk interface, after the guest's own;",
+            "never written (QEMU snapshot=on). Repeatable. QEMU device ids ants-disk0, ants-disk1, ... in order (qmp steps)."})
+    List<Path> disks = new java.util.ArrayList<>();
+
     @Option(names = "--script", paramLabel = "S.yaml", description = "Scenario to run on the console.")
     Path script;
 
@@ -77,6 +81,7 @@ public final class BootCommand implements Callable<Integer> {
         HardwareModel m = machine.models().get(model);
         Guest g = guest();
         BootRequest req = new BootRequest(m, g).accel(machine.accel()).timeoutScale(machine.timeoutScale()).keep(machine.keep);
+        for (Path d : disks) req.extraDisks(List.of(Inputs.existingFile(d, "--disk")));
         Map<String, String> vars = new LinkedHashMap<>(ModelVars.of(m));
         if (g.disk() != null) {
             // The image's manifest knows the model's names for its parts; scenarios read them as ${name}.

@@ -25,6 +25,10 @@ public final class QemuCommand {
     private boolean vmstateDisk = true;
     private String diskFormatOfOverlay = "qcow2";
     private final List<String> extra = new ArrayList<>();
+    private final List<Disk> extraDisks = new ArrayList<>();
+
+    /** A further disk: its file (opened with snapshot=on, so never written) and its format. */
+    public record Disk(Path file, String format) { }
 
     public QemuCommand binary(String b) { this.binary = b; return this; }
     public QemuCommand model(HardwareModel m) { this.model = m; return this; }
@@ -39,6 +43,7 @@ public final class QemuCommand {
     public QemuCommand network(boolean on) { this.network = on; return this; }
     public QemuCommand vmstateDisk(boolean on) { this.vmstateDisk = on; return this; }
     public QemuCommand extraArgs(List<String> args) { if (args != null) extra.addAll(args); return this; }
+    public QemuCommand extraDisks(List<Disk> disks) { if (disks != null) extraDisks.addAll(disks); return this; }
 
     public List<String> argv() {
         if (model == null || guest == null || layout == null) throw new IllegalStateException("model, guest and layout are required");
@@ -100,22 +105,41 @@ public final class QemuCommand {
         }
         // The CD goes on the IDE/AHCI bus that the machine has anyway, or on SCSI for SCSI models.
         cdBus = "virtio-scsi".equals(model.disk()) ? null : (q35 ? "ide.2" : "ide.1");
+        int n = 0;
         if (guest.disk() != null) {
             a.addAll(List.of("-drive", "if=none,id=disk0,format=" + diskFormatOfOverlay + ",file=" + esc(layout.diskOverlay())));
-            String boot = guest.iso() == null ? ",bootindex=1" : ",bootindex=2";
-            switch (model.disk()) {
-                case "ide", "ahci" -> a.addAll(List.of("-device", "ide-hd,drive=disk0,bus=" + hdBus + boot));
-                case "virtio-blk" -> a.addAll(List.of("-device", "virtio-blk-pci,drive=disk0" + boot));
-                case "virtio-scsi" -> a.addAll(List.of("-device", "scsi-hd,drive=disk0,bus=scsi0.0" + boot));
-                case "nvme" -> a.addAll(List.of("-device", "nvme,drive=disk0,serial=ants0" + boot));
-                default -> throw new IllegalStateException();
-            }
+            a.addAll(List.of("-device", diskDevice(n++, hdBus, q35) + (guest.iso() == null ? ",bootindex=1" : ",bootindex=2")));
+        }
+        for (Disk d : extraDisks) {
+            a.addAll(List.of("-drive", "if=none,id=disk" + n + ",format=" + d.format() + ",snapshot=on,file=" + esc(d.file())));
+            a.addAll(List.of("-device", diskDevice(n++, hdBus, q35)));
         }
         if (guest.iso() != null) {
             a.addAll(List.of("-drive", "if=none,id=cd0,media=cdrom,readonly=on,format=raw,file=" + esc(guest.iso().toAbsolutePath())));
             if (cdBus == null) a.addAll(List.of("-device", "scsi-cd,drive=cd0,bus=scsi0.0,bootindex=1"));
             else a.addAll(List.of("-device", "ide-cd,drive=cd0,bus=" + cdBus + ",bootindex=1"));
         }
+    }
+
+    /**
+     * The n-th disk's device on the model's interface, with the id {@code ants-diskN} that QMP steps
+     * name (device_del). IDE has two units on the first bus (the CD owns the second bus).
+     */
+    private String diskDevice(int n, String hdBus, boolean q35) {
+        String drive = ",drive=disk" + n;
+        String id = ",id=ants-disk" + n;
+        return switch (model.disk()) {
+            case "ide" -> {
+                if (n > 1) throw AntsException.badInput("model " + model.name() + " takes at most two disks", "use a virtio or SCSI model");
+                yield "ide-hd" + drive + ",bus=" + hdBus + (n > 0 ? ",unit=" + n : "") + id;
+            }
+            // q35's CD sits on ide.2
+            case "ahci" -> "ide-hd" + drive + ",bus=" + (n == 0 ? hdBus : q35 ? "ide." + (n >= 2 ? n + 1 : n) : "ahci0." + n) + id;
+            case "virtio-blk" -> "virtio-blk-pci" + drive + id;
+            case "virtio-scsi" -> "scsi-hd" + drive + ",bus=scsi0.0" + id;
+            case "nvme" -> "nvme" + drive + ",serial=ants" + n + id;
+            default -> throw new IllegalStateException();
+        };
     }
 
     /** Model files name NICs as users know them; QEMU wants the PCI device name for virtio. */

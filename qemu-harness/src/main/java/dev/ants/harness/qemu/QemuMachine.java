@@ -104,6 +104,22 @@ public final class QemuMachine implements Target, Closeable {
         qmp.loadvm(tag, session.scaled(Duration.ofSeconds(120)));
     }
 
+    @Override
+    public String qmp(String command, java.util.Map<String, Object> arguments, String event, Duration timeout)
+            throws IOException, InterruptedException {
+        int seen = qmp.events().size();
+        try {
+            String ret = qmp.execute(command, arguments.isEmpty() ? null : arguments, timeout).toString();
+            if (event != null) qmp.awaitEvent(event, seen, timeout);
+            return ret;
+        } catch (QmpClient.QmpException e) {
+            if (!process.isAlive()) throw e; // QEMU went away: infrastructure, as for the console
+            // QEMU refused the command or the guest never acted on it: the scenario's check failed
+            throw AntsException.checkFailed("qmp " + command + ": " + e.getMessage(),
+                    "check the command and its arguments against QEMU's QMP reference (qemu.cmdline shows the device ids)");
+        }
+    }
+
     /** Best effort: a picture of the VGA screen for the failure report; false if there is none. */
     public boolean screendump(Path file) {
         if (!process.isAlive()) return false;

@@ -147,6 +147,19 @@ public final class QmpClient implements Closeable {
         }
     }
 
+    /** Waits for event {@code name} among those after the first {@code after} received; QmpException on timeout. */
+    public JsonNode awaitEvent(String name, int after, Duration timeout) throws QmpException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            List<JsonNode> all = events();
+            for (int i = after; i < all.size(); i++) if (name.equals(all.get(i).path("event").asText())) return all.get(i);
+            if (System.nanoTime() > deadline) {
+                throw new QmpException("no QMP event " + name + " within " + timeout.toSeconds() + " s");
+            }
+            Thread.sleep(20);
+        }
+    }
+
     public List<JsonNode> events() {
         synchronized (events) {
             return List.copyOf(events);

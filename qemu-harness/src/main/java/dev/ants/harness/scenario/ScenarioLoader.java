@@ -30,8 +30,9 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class ScenarioLoader {
     private static final Set<String> TOP = Set.of("name", "shell", "timeout", "watchdog", "vars", "patterns", "fail-on", "include", "steps");
-    private static final List<String> ACTIONS = List.of("expect", "send", "run", "fail-on", "reboot", "snapshot", "restore", "sleep", "include");
-    private static final Set<String> MODIFIERS = Set.of("name", "timeout", "status", "output", "severity", "echo");
+    private static final List<String> ACTIONS = List.of("expect", "send", "run", "fail-on", "reboot", "snapshot", "restore", "sleep", "include",
+            "qmp");
+    private static final Set<String> MODIFIERS = Set.of("name", "timeout", "status", "output", "severity", "echo", "arguments", "event");
     private static final Pattern VAR = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}");
 
     private final Map<String, String> overrides;
@@ -161,10 +162,30 @@ public final class ScenarioLoader {
                 case "restore" -> out.add(new Step.Restore(tag(arg, where), name));
                 case "sleep" -> out.add(new Step.Sleep(seconds(s.get("sleep"), null, where + ": sleep"), name));
                 case "include" -> out.addAll(include(s.get("include"), vars, where, baseDir, patterns));
+                case "qmp" -> out.add(qmp(s, need(arg, where, action), vars, timeout, name, where));
                 default -> throw new IllegalStateException(action);
             }
         }
         return out;
+    }
+
+    /** qmp: COMMAND with optional arguments: {k: v} (strings get ${var}s) and event: NAME to wait for. */
+    private Step.Qmp qmp(JsonNode s, String command, Map<String, String> vars, Duration timeout, String name, String where) {
+        if (!command.matches("[a-z][a-z0-9_-]*")) {
+            throw AntsException.badInput(where + ": '" + command + "' is not a QMP command name", "e.g. qmp: device_del");
+        }
+        Map<String, Object> args = new java.util.LinkedHashMap<>();
+        JsonNode a = s.get("arguments");
+        if (a != null && !a.isNull()) {
+            if (!a.isObject()) throw AntsException.badInput(where + ": arguments must be a mapping", "write arguments: {id: disk1}");
+            a.fields().forEachRemaining(e -> args.put(e.getKey(), e.getValue().isTextual()
+                    ? subst(e.getValue().asText(), vars, where) : dev.ants.core.Json.JSON.convertValue(e.getValue(), Object.class)));
+        }
+        String event = s.hasNonNull("event") ? subst(s.get("event").asText(), vars, where) : null;
+        if (event != null && !event.matches("[A-Z][A-Z0-9_]*")) {
+            throw AntsException.badInput(where + ": '" + event + "' is not a QMP event name", "e.g. event: DEVICE_DELETED");
+        }
+        return new Step.Qmp(command, args, event, timeout, name);
     }
 
     /** fail-on as a plain regex, or {fail-on: REGEX, severity: fatal|error|warn, name: ...}. */

@@ -131,6 +131,9 @@ public final class ScenarioRunner {
         } else if (step instanceof Step.Restore rs) {
             target.restore(rs.tag());
             return null;
+        } else if (step instanceof Step.Qmp q) {
+            return "returned " + ConsoleSessionText.shorten(target.qmp(q.command(), q.arguments(), q.event(),
+                    session.scaled(or(q.timeout(), dflt))));
         } else if (step instanceof Step.Sleep sl) {
             session.hold(sl.duration());
             return null;

@@ -45,6 +45,18 @@ public sealed interface Step {
         public String describe() { return name != null ? name : "restore " + tag; }
     }
 
+    /**
+     * A QMP command (e.g. device_del with {id: ...}); when {@code event} is set, the step also waits
+     * for that QMP event (e.g. DEVICE_DELETED), since many commands only ask the guest.
+     */
+    record Qmp(String command, java.util.Map<String, Object> arguments, String event, Duration timeout, String name)
+            implements Step {
+        public String describe() {
+            return name != null ? name : "qmp " + command + (arguments.isEmpty() ? "" : " " + arguments)
+                    + (event != null ? " until " + event : "");
+        }
+    }
+
     record Sleep(Duration duration, String name) implements Step {
         public String describe() { return name != null ? name : "sleep " + duration.toMillis() / 1000.0 + " s"; }
     }

@@ -17,6 +17,16 @@ public interface Target {
     void restore(String tag) throws IOException, InterruptedException;
 
     /**
+     * Runs a QMP command, then waits up to {@code timeout} for {@code event} (null: no wait); its
+     * "return" value as JSON text. Machines without QMP say so (bad input: the scenario asks too much).
+     */
+    default String qmp(String command, java.util.Map<String, Object> arguments, String event, java.time.Duration timeout)
+            throws IOException, InterruptedException {
+        throw dev.ants.core.AntsException.badInput("qmp " + command + ": this machine has no QMP (not a QEMU guest)",
+                "remove qmp steps for hardware runs");
+    }
+
+    /**
      * When the console has closed: why, if the cause is infrastructure (QEMU crashed or was killed) rather
      * than the guest powering off; null otherwise.
      */

@@ -45,6 +45,31 @@ class QemuCommandTest {
     }
 
     @Test
+    void extraDisksFollowTheGuestsOwnWithIdsAndAreNeverWritten(@TempDir Path dir) throws Exception {
+        Path k = Files.writeString(dir.resolve("9pc64"), "k");
+        Path a = Files.writeString(dir.resolve("a.img"), "x");
+        Path b = Files.writeString(dir.resolve("b.qcow2"), "x");
+        List<QemuCommand.Disk> two = List.of(new QemuCommand.Disk(a, "raw"), new QemuCommand.Disk(b, "qcow2"));
+        String kernel = joined(new QemuCommand().model(models.get("pc-virtio")).guest(Guest.kernel(k, null, null))
+                .layout(RunLayout.in(dir)).extraDisks(two).argv());
+        assertTrue(kernel.contains("-drive if=none,id=disk0,format=raw,snapshot=on,file=" + a.toAbsolutePath()
+                + " -device virtio-blk-pci,drive=disk0,id=ants-disk0"), kernel);
+        assertTrue(kernel.contains("id=disk1,format=qcow2,snapshot=on,file=" + b.toAbsolutePath()
+                + " -device virtio-blk-pci,drive=disk1,id=ants-disk1"), kernel);
+        assertFalse(kernel.contains("bootindex"), kernel);
+        String scsi = joined(new QemuCommand().model(models.get("pc-scsi")).guest(Guest.disk(a)).layout(RunLayout.in(dir))
+                .extraDisks(two.subList(1, 2)).argv());
+        assertTrue(scsi.contains("scsi-hd,drive=disk0,bus=scsi0.0,id=ants-disk0,bootindex=1"), scsi);
+        assertTrue(scsi.contains("scsi-hd,drive=disk1,bus=scsi0.0,id=ants-disk1"), scsi);
+        String ide = joined(new QemuCommand().model(models.get("pc-ide")).guest(Guest.disk(a)).layout(RunLayout.in(dir))
+                .extraDisks(two.subList(0, 1)).argv());
+        assertTrue(ide.contains("ide-hd,drive=disk1,bus=ide.0,unit=1,id=ants-disk1"), ide);
+        AntsException e = assertThrows(AntsException.class, () -> new QemuCommand().model(models.get("pc-ide"))
+                .guest(Guest.disk(a)).layout(RunLayout.in(dir)).extraDisks(two).argv());
+        assertEquals(ExitCode.BAD_INPUT, e.exitCode());
+    }
+
+    @Test
     void plan9iniIsTheFirstMultibootModuleAndCommasAreEscaped(@TempDir Path dir) throws Exception {
         Path k = Files.writeString(dir.resolve("9pc64"), "k");
         Path ini = Files.writeString(dir.resolve("plan9,1.ini"), "console=0");

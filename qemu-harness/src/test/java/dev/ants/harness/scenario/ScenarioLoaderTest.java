@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -101,5 +102,28 @@ class ScenarioLoaderTest {
         AntsException e = assertThrows(AntsException.class, () -> ScenarioLoader.load(f, Map.of()));
         assertEquals(ExitCode.BAD_INPUT, e.exitCode());
         assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
+    @Test
+    void qmpStepsTakeArgumentsWithVariablesAndAnEventToAwait(@TempDir Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("s.yaml"), """
+                name: unplug
+                steps:
+                  - qmp: device_del
+                    arguments: {id: 'ants-disk${n}'}
+                    event: DEVICE_DELETED
+                    timeout: 20
+                  - qmp: system_reset
+                """);
+        Scenario s = ScenarioLoader.load(f, Map.of("n", "1"));
+        assertEquals(new Step.Qmp("device_del", Map.of("id", "ants-disk1"), "DEVICE_DELETED", Duration.ofSeconds(20), null),
+                s.steps().get(0));
+        assertEquals(new Step.Qmp("system_reset", Map.of(), null, null, null), s.steps().get(1));
+        for (String bad : List.of("  - qmp: 'device del'\n", "  - qmp: device_del\n    event: deleted\n",
+                "  - qmp: device_del\n    arguments: [id]\n")) {
+            Path g = Files.writeString(dir.resolve("bad.yaml"), "steps:\n" + bad);
+            AntsException e = assertThrows(AntsException.class, () -> ScenarioLoader.load(g, Map.of()), bad);
+            assertEquals(ExitCode.BAD_INPUT, e.exitCode());
+        }
     }
 }
