@@ -24,17 +24,23 @@ final class BootUserland {
     private BootUserland() {
     }
 
-    static Set<String> programs(Path tree, KernelConfig kc) throws IOException {
+    /**
+     * @param overlay files laid over the tree (a patch set's result, which may edit or add protos:
+     *                plan9rc adds its programs to bootfs.proto); null for none
+     */
+    static Set<String> programs(Path tree, Path overlay, KernelConfig kc) throws IOException {
         Set<String> progs = new LinkedHashSet<>();
-        List<Path> protos = new ArrayList<>();
-        for (Path d : List.of(tree.resolve("sys/src/9/boot"), tree.resolve(kc.kernelDir()))) {
-            if (!Files.isDirectory(d)) continue;
-            try (DirectoryStream<Path> ds = Files.newDirectoryStream(d, "*.proto")) {
-                ds.forEach(protos::add);
+        java.util.TreeMap<String, Path> protos = new java.util.TreeMap<>();
+        for (Path base : overlay == null ? List.of(tree) : List.of(tree, overlay)) {
+            for (String dir : List.of("sys/src/9/boot", kc.kernelDir())) {
+                Path d = base.resolve(dir);
+                if (!Files.isDirectory(d)) continue;
+                try (DirectoryStream<Path> ds = Files.newDirectoryStream(d, "*.proto")) {
+                    for (Path p : ds) protos.put(dir + "/" + p.getFileName(), p);   // the overlay's copy wins
+                }
             }
         }
-        protos.sort(null);
-        for (Path p : protos) progs.addAll(fromProto(Files.readAllLines(p, StandardCharsets.ISO_8859_1)));
+        for (Path p : protos.values()) progs.addAll(fromProto(Files.readAllLines(p, StandardCharsets.ISO_8859_1)));
         Path conf = tree.resolve(kc.kernelDir()).resolve(kc.conf());
         boolean bootdir = false;
         for (String l : Files.readAllLines(conf, StandardCharsets.ISO_8859_1)) {

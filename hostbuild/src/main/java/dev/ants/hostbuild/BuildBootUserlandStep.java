@@ -34,7 +34,7 @@ final class BuildBootUserlandStep implements Step<Void> {
 
     @Override
     public Void run(Progress progress) throws Exception {
-        Set<String> progs = BootUserland.programs(tree, kc);
+        Set<String> progs = BootUserland.programs(tree, build.overlay(), kc);
         List<BootUserland.Target> targets = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (String p : progs) {
@@ -65,6 +65,6 @@ final class BuildBootUserlandStep implements Step<Void> {
     }
 
     private Path installed(String prog) {
-        return build.shadow(arch.objtype + "/bin/" + prog);
+        return build.shadow(kc.arch().objtype + "/bin/" + prog);
     }
 }

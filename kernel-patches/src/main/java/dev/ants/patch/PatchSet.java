@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 /**
  * A patch set held in memory: the diffs named by {@code series}, in order, then the wholly new files
  * (the {@code new/} directory, and the plan9rc scripts listed in plan9rc's {@code install.txt}).
+ * plan9rc may also carry a {@code series} of its own diffs (its line in the boot paq's proto); they
+ * apply after the set's diffs and are named {@code plan9rc/NAME}.
  * Layout of a patch directory:
  * <pre>
  *   series            one diff file name per line, with variants for other revisions (see {@link Series})
@@ -86,17 +88,7 @@ public final class PatchSet {
             throw AntsException.badInput("no patch set in " + origin + ": it has neither a series file nor a new/ directory",
                     "point at a directory laid out as kernel-patches/README.md describes");
         }
-        List<Patch> patches = new ArrayList<>();
-        if (Files.isRegularFile(series)) {
-            byte[] seriesBytes = Files.readAllBytes(series);
-            fp.add("series", seriesBytes);
-            for (Series.Entry e : Series.parse(new String(seriesBytes, StandardCharsets.UTF_8), origin)) {
-                List<Patch> tried = new ArrayList<>();
-                for (Series.Variant v : e.variants()) tried.add(diff(patchDir, origin, v, fp));
-                patches.add(new Patch(tried.get(0).name(), tried.get(0).files(), tried.get(0).range(),
-                        tried.subList(1, tried.size())));
-            }
-        }
+        List<Patch> patches = new ArrayList<>(series(patchDir, "", origin, fp));
         List<NewFile> newFiles = new ArrayList<>();
         if (Files.isDirectory(newDir)) {
             for (Path f : regularFiles(newDir)) {
@@ -106,19 +98,42 @@ public final class PatchSet {
                 newFiles.add(new NewFile("new/" + rel, rel, content, DEFAULT_MODE));
             }
         }
-        if (plan9rcDir != null) newFiles.addAll(plan9rc(plan9rcDir, fp));
+        if (plan9rcDir != null) {
+            patches.addAll(series(plan9rcDir, "plan9rc/", "plan9rc", fp));
+            newFiles.addAll(plan9rc(plan9rcDir, fp));
+        }
         return new PatchSet(origin, patches, newFiles, fp.hex());
     }
 
-    private static Patch diff(Path patchDir, String origin, Series.Variant v, Fingerprint fp) throws IOException {
-        Path file = patchDir.resolve(v.name()).normalize();
-        if (!file.startsWith(patchDir.normalize()) || !Files.isRegularFile(file)) {
+    /**
+     * The diffs {@code dir/series} lists, in order, each with its variants; none without a series
+     * file. {@code prefix} goes before each patch's name (plan9rc's own diffs are plan9rc/NAME).
+     */
+    private static List<Patch> series(Path dir, String prefix, String origin, Fingerprint fp) throws IOException {
+        List<Patch> patches = new ArrayList<>();
+        Path series = dir.resolve("series");
+        if (!Files.isRegularFile(series)) return patches;
+        byte[] seriesBytes = Files.readAllBytes(series);
+        fp.add(prefix + "series", seriesBytes);
+        for (Series.Entry e : Series.parse(new String(seriesBytes, StandardCharsets.UTF_8), origin)) {
+            List<Patch> tried = new ArrayList<>();
+            for (Series.Variant v : e.variants()) tried.add(diff(dir, prefix, origin, v, fp));
+            patches.add(new Patch(tried.get(0).name(), tried.get(0).files(), tried.get(0).range(),
+                    tried.subList(1, tried.size())));
+        }
+        return patches;
+    }
+
+    private static Patch diff(Path dir, String prefix, String origin, Series.Variant v, Fingerprint fp) throws IOException {
+        Path file = dir.resolve(v.name()).normalize();
+        if (!file.startsWith(dir.normalize()) || !Files.isRegularFile(file)) {
             throw AntsException.badInput(origin + "/series names " + v.name() + ", which is not a file in " + origin,
                     "add the patch file or remove its line from series");
         }
         byte[] diff = Files.readAllBytes(file);
-        fp.add(v.name(), diff);
-        return new Patch(v.name(), new UnifiedDiffParser(v.strip()).parse(v.name(), diff), v.range(), List.of());
+        String name = prefix + v.name();
+        fp.add(name, diff);
+        return new Patch(name, new UnifiedDiffParser(v.strip()).parse(name, diff), v.range(), List.of());
     }
 
     private static List<NewFile> plan9rc(Path dir, Fingerprint fp) throws IOException {

@@ -378,6 +378,28 @@ class PatchEngineTest {
     }
 
     @Test
+    void plan9rcDiffsApplyAfterTheSetAndReverse() throws IOException {
+        Path rc = tmp.resolve("plan9rc");
+        Trees.write(rc, "series", "# plan9rc's own edits\nwidget-top.diff\n");
+        Trees.write(rc, "widget-top.diff", """
+                --- a/sys/src/9/port/widget.c
+                +++ b/sys/src/9/port/widget.c
+                @@ -1,1 +1,2 @@
+                +#include "plan9rc.h"
+                 #include "u.h"
+                """);
+        set = PatchSetSource.fromDirectory(Trees.patchDir(tmp.resolve("p"), Map.of("0001-w.diff", WIDGET_DIFF), Map.of()), rc);
+        assertEquals(List.of("0001-w.diff", "plan9rc/widget-top.diff"), set.patches().stream().map(PatchSet.Patch::name).toList());
+        Map<String, String> original = Trees.snapshot(tree);
+        run(PatchRequest.inPlace(tree));
+        String patched = Trees.read(tree, "sys/src/9/port/widget.c");
+        assertTrue(patched.startsWith("#include \"plan9rc.h\"\n#include \"u.h\"\n"), patched);
+        assertTrue(patched.contains("gadgetinit();"), patched);
+        run(PatchRequest.inPlace(tree).reversed());
+        assertEquals(original, Trees.snapshot(tree));
+    }
+
+    @Test
     void withoutInstallListNoScriptsAreInstalled() throws IOException {
         Path rc = tmp.resolve("plan9rc");
         Trees.write(rc, "plan9rc", "#!/bin/rc\n");

@@ -76,6 +76,10 @@ public final class BootCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "M", defaultValue = "pc-virtio", description = "Hardware model (default pc-virtio; see ants models).")
     String model;
 
+    @Option(names = "--disk", paramLabel = "F", description = {"A further raw disk on the model's disk interface, after the guest's own",
+            "(from unit 0 beside a kernel), written in place. Repeatable; QEMU ids ants-disk0, ants-disk1, ... (device-del steps)."})
+    List<Path> disks = new java.util.ArrayList<>();
+
     @Option(names = "--script", paramLabel = "S.yaml", description = "Scenario to run on the console.")
     Path script;
 
@@ -149,6 +153,7 @@ public final class BootCommand implements Callable<Integer> {
                     k.initrd == null ? null : Inputs.existingFile(k.initrd, "--initrd"), k.append);
             if (k.plan9ini != null) g = g.withPlan9ini(Inputs.existingFile(k.plan9ini, "--plan9ini"));
         }
+        for (Path d : disks) g = g.withExtraDisk(Inputs.existingFile(d, "--disk"), false);
         return g.validate();
     }
 

@@ -105,11 +105,13 @@ public final class QemuCommand {
             a.addAll(List.of("-drive", "if=none,id=disk0,format=" + diskFormat + ",file=" + file));
             a.addAll(List.of("-device", diskDevice(0, q35) + (guest.iso() == null ? ",bootindex=1" : ",bootindex=2")));
         }
+        // further disks take the next units: from 0 when the guest boots without a disk of its own
+        int first = guest.disk() != null ? 1 : 0;
         for (int i = 0; i < guest.extraDisks().size(); i++) {
             Guest.ExtraDisk d = guest.extraDisks().get(i);
-            a.addAll(List.of("-drive", "if=none,id=disk" + (i + 1) + ",format=raw,file=" + esc(d.file())
+            a.addAll(List.of("-drive", "if=none,id=disk" + (first + i) + ",format=raw,file=" + esc(d.file())
                     + (d.readOnly() ? ",readonly=on" : "")));
-            a.addAll(List.of("-device", diskDevice(i + 1, q35)));
+            a.addAll(List.of("-device", diskDevice(first + i, q35)));
         }
         if (guest.iso() != null) {
             a.addAll(List.of("-drive", "if=none,id=cd0,media=cdrom,readonly=on,format=raw,file=" + esc(guest.iso().toAbsolutePath())));
@@ -121,10 +123,10 @@ public final class QemuCommand {
     /**
      * Disk {@code n} on the model's controller, where 9front names it with the unit number n: IDE's
      * primary master and slave (sdC0, sdC1), the AHCI ports (sdE0, sdE1), one virtio or NVMe function
-     * each (sdF0, sdF1; sdN0, sdN1), SCSI targets (sd00, sd01).
+     * each (sdF0, sdF1; sdN0, sdN1), SCSI targets (sd00, sd01). Its QEMU id is ants-diskN.
      */
     private String diskDevice(int n, boolean q35) {
-        String drive = "drive=disk" + n;
+        String drive = "drive=disk" + n + ",id=ants-disk" + n;   // the id: for device-del steps
         return switch (model.disk()) {
             case "ide" -> "ide-hd," + drive + ",bus=ide.0,unit=" + n;
             case "ahci" -> "ide-hd," + drive + ",bus=" + (q35 ? "ide." + n : "ahci0." + n);

@@ -38,10 +38,10 @@ class QemuCommandTest {
             assertTrue(a.contains(QemuCommand.nicDevice(m.nic()) + ",netdev=net0,id=nic0"), a);
             assertEquals(m.uefi(), a.contains("if=pflash,unit=0,format=raw,readonly=on,file=/fw/code.fd"), a);
         }
-        assertTrue(joined(new QemuCommand().model(models.get("pc-ide")).guest(Guest.disk(img)).layout(l).argv()).contains("ide-hd,drive=disk0,bus=ide.0"));
-        assertTrue(joined(new QemuCommand().model(models.get("q35-ahci")).guest(Guest.disk(img)).layout(l).argv()).contains("ide-hd,drive=disk0,bus=ide.0"));
+        assertTrue(joined(new QemuCommand().model(models.get("pc-ide")).guest(Guest.disk(img)).layout(l).argv()).contains("ide-hd,drive=disk0,id=ants-disk0,bus=ide.0"));
+        assertTrue(joined(new QemuCommand().model(models.get("q35-ahci")).guest(Guest.disk(img)).layout(l).argv()).contains("ide-hd,drive=disk0,id=ants-disk0,bus=ide.0"));
         assertTrue(joined(new QemuCommand().model(models.get("pc-scsi")).guest(Guest.disk(img)).layout(l).argv()).contains("virtio-scsi-pci,id=scsi0 -drive"));
-        assertTrue(joined(new QemuCommand().model(models.get("q35-nvme")).guest(Guest.disk(img)).layout(l).argv()).contains("-device nvme,drive=disk0"));
+        assertTrue(joined(new QemuCommand().model(models.get("q35-nvme")).guest(Guest.disk(img)).layout(l).argv()).contains("-device nvme,drive=disk0,id=ants-disk0"));
         assertTrue(joined(new QemuCommand().model(models.get("pc-virtio")).guest(Guest.disk(img)).layout(l).argv()).contains("-device virtio-net-pci,netdev=net0,id=nic0"));
     }
 
@@ -96,12 +96,12 @@ class QemuCommandTest {
         Guest g = Guest.disk(img).withExtraDisk(data, true).validate();
         RunLayout l = RunLayout.in(dir);
         assertTrue(joined(new QemuCommand().model(models.get("pc-ide")).guest(g).layout(l).argv())
-                .contains("ide-hd,drive=disk1,bus=ide.0,unit=1"));
+                .contains("ide-hd,drive=disk1,id=ants-disk1,bus=ide.0,unit=1"));
         assertEquals("sdC1", models.get("pc-ide").disk9(1));
         String q = joined(new QemuCommand().model(models.get("q35-ahci")).guest(g).layout(l).argv());
-        assertTrue(q.contains("file=" + data.toAbsolutePath() + ",readonly=on -device ide-hd,drive=disk1,bus=ide.1"), q);
+        assertTrue(q.contains("file=" + data.toAbsolutePath() + ",readonly=on -device ide-hd,drive=disk1,id=ants-disk1,bus=ide.1"), q);
         assertTrue(joined(new QemuCommand().model(models.get("pc-scsi")).guest(g).layout(l).argv()).contains("scsi-id=1"));
-        assertTrue(joined(new QemuCommand().model(models.get("q35-nvme")).guest(g).layout(l).argv()).contains("nvme,drive=disk1,serial=ants1"));
+        assertTrue(joined(new QemuCommand().model(models.get("q35-nvme")).guest(g).layout(l).argv()).contains("nvme,drive=disk1,id=ants-disk1,serial=ants1"));
         String through = joined(new QemuCommand().model(models.get("pc-virtio")).guest(g.writingThrough()).layout(l).diskFormat("raw").argv());
         assertTrue(through.contains("format=raw,file=" + img.toAbsolutePath()), "a write-through guest writes the image itself: " + through);
     }
