@@ -87,7 +87,7 @@ public final class KernelBuild {
         steps.run(new BuildLibrariesStep(c.tree.root(), c.mk));
         steps.run(new BuildBootUserlandStep(c.tree.root(), c.arch, c.build, c.mk));
         Map<String, Path> outputs = new LinkedHashMap<>();
-        outputs.put(c.arch.kernel, steps.run(new BuildKernelStep(c.arch, c.build, c.mk)));
+        outputs.put(c.arch.kernel, steps.run(new BuildKernelStep(c.arch, c.build, c.mk, c.ns.epoch())));
         // the PC boot code is 386 code whatever the kernel: built with the 386 kernel
         if (c.arch == Arch.I386) outputs.putAll(steps.run(new BuildBootLoadersStep(c.tree.root(), c.build, c.mk)));
         return publish(c, outputs, out, patches);

@@ -2,6 +2,7 @@ package dev.ants.hostbuild;
 
 import dev.ants.core.FileTrees;
 import dev.ants.core.host.Parallelism;
+import dev.ants.core.repro.SourceDateEpoch;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -38,12 +39,20 @@ final class PlanNineNamespace {
     private final BuildRoot build;
     private final HostToolchain toolchain;
     private final Arch arch;
+    /** Seconds since 1970 that dated outputs carry (the kernel's kerndate, the boot paq), or null: now. */
+    private final Long epoch;
 
     PlanNineNamespace(Path tree, BuildRoot build, HostToolchain toolchain, Arch arch) {
         this.tree = tree;
         this.build = build;
         this.toolchain = toolchain;
         this.arch = arch;
+        var e = SourceDateEpoch.of(tree);
+        this.epoch = e.isPresent() ? e.getAsLong() : null;
+    }
+
+    Long epoch() {
+        return epoch;
     }
 
     /** Lays out /bin as links, valid inside the namespace. */
@@ -79,6 +88,7 @@ final class PlanNineNamespace {
             Files.deleteIfExists(l);
             Files.createSymbolicLink(l, Path.of(e.getValue()));
         }
+        if (epoch != null) ReproducibleTools.install(bin, links);
     }
 
     /** The bwrap argv prefix running a command in the namespace with working directory {@code dir}. */
@@ -121,6 +131,7 @@ final class PlanNineNamespace {
         a.addAll(List.of("--chdir", dir, "/usr/bin/env", "-i",
                 "objtype=" + arch.objtype, "cputype=linux", "NPROC=" + Parallelism.defaultJobs(), "path=.\u0001/bin", "home=/tmp",
                 "user=glenda", "sysname=ants", "TMPDIR=/tmp", "PATH=/usr/bin"));
+        if (epoch != null) a.add(SourceDateEpoch.VARIABLE + "=" + epoch);
         a.addAll(cmd);
         return a;
     }

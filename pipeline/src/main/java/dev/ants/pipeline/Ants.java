@@ -103,11 +103,33 @@ public final class Ants {
      * 386 build of the tree, kept in the cache beside that build.
      */
     public BootLoaders loaders() {
+        return BootLoaders.in(bootCodeDir());
+    }
+
+    /**
+     * The UEFI loaders the tree builds with its boot code (sys/src/boot/efi), as 9fat files:
+     * {@code efi/boot/bootx64.efi} and {@code efi/boot/bootia32.efi}; empty when the tree has none.
+     */
+    public static Map<String, byte[]> efiLoaders(Path dir) {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        for (String n : List.of("bootx64.efi", "bootia32.efi")) {
+            Path f = dir.resolve(n);
+            try {
+                if (java.nio.file.Files.isRegularFile(f)) out.put("efi/boot/" + n, java.nio.file.Files.readAllBytes(f));
+            } catch (java.io.IOException e) {
+                throw AntsException.environment("cannot read " + f + ": " + e.getMessage(), "rebuild: remove " + dir);
+            }
+        }
+        return out;
+    }
+
+    /** The stock 386 build's outputs (mbr, pbs, 9boot*, the UEFI loaders), kept in the cache beside that build. */
+    public Path bootCodeDir() {
         Path dir = cacheDir.resolve("loaders").resolve(Sha256.of(tree().root().toString()).substring(0, 16));
         try (Progress p = progress.child("boot loaders (386)")) {
             KernelBuild.stock(tree().root(), Arch.I386, dir, cacheDir, p);
         }
-        return BootLoaders.in(dir);
+        return dir;
     }
 
     /** The whole userland, laid out as a Plan 9 root in {@code outDir} with userland.json. */
