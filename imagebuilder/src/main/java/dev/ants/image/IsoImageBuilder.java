@@ -148,7 +148,8 @@ public final class IsoImageBuilder {
 
     private static void xorriso(Path stage, Path hyb, Spec spec, Path iso) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("xorriso", "-as", "mkisofs", "-o", iso.toString(),
-                "-follow-links", "-R", "-V", "ANTS_" + spec.arch().toUpperCase(java.util.Locale.ROOT),
+                // 9bootiso compares plain ISO 9660 names: no ";1", no trailing dot
+                "-follow-links", "-R", "-omit-version-number", "-omit-period", "-V", "ANTS_" + spec.arch().toUpperCase(java.util.Locale.ROOT),
                 "-b", "386/9bootiso", "-no-emul-boot", "-boot-load-size", "4", "-c", "386/boot.cat",
                 "-eltorito-alt-boot", "-e", "386/efiboot.fat", "-no-emul-boot",
                 "-append_partition", "2", "0xef", hyb.toString(),

@@ -41,7 +41,7 @@ final class ManifestBuilder {
         String part = spec.fs().bootPart;
         String expect = spec.fs() == RootFs.NONE
                 ? "the boot stops at 'bootargs is (tcp, tls, il, local!device)': --fs none leaves fs unformatted"
-                : "answer the bootargs prompt with " + "local!" + dev + "/" + part + " (plan9.ini names sdC0) and the user prompt with glenda";
+                : "answer the bootargs prompt with " + "local!" + dev + "/" + part + " (plan9.ini names sdC0)";
         return new ImageManifest.ModelHints(h.disk9(), bootable, note,
                 dev + "/9fat", dev + "/nvram", dev + "/" + part, "local!" + dev + "/" + part, expect);
     }

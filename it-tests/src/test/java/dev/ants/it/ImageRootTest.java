@@ -62,10 +62,8 @@ class ImageRootTest {
                 timeout: 240
                 steps:
                   - fail-on: 'panic|suicide|no boot device'
-                  - expect: 'bootargs is \\(tcp, tls, il, local!device\\)\\[[^]]*\\] '
+                  - expect: 'bootargs is \\(tcp, tls, il, local!device\\)\\[[^\\]]*\\] '
                   - send: "${bootargs}\\n"
-                  - expect: 'user\\[[a-z]*\\]: '
-                  - send: "glenda\\n"
                   - expect: 'term% '
                   - name: the user is glenda
                     run: cat /dev/user
