@@ -53,6 +53,10 @@ public final class ImageCommand implements Runnable {
             description = "A 9front release image (raw or qcow2): keep its root, put our kernel and plan9.ini in its 9fat.")
     Path base;
 
+    @Option(names = "--userland", paramLabel = "DIR",
+            description = "With --fs: the root's userland from an earlier 'ants userland -o DIR' instead of building it.")
+    Path userland;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "plan9.ini line (repeatable), replacing a default with the same key.")
     List<String> settings = new ArrayList<>();
 
@@ -63,7 +67,7 @@ public final class ImageCommand implements Runnable {
     @Override
     public void run() {
         ImageRequest req = new ImageRequest(Inputs.outputFile(output, "-o"), ImageFormat.parse(format),
-                SizeParser.bytes(size, "--size"), RootFs.parse(fs), settings, Compression.parse(compress), base);
+                SizeParser.bytes(size, "--size"), RootFs.parse(fs), settings, Compression.parse(compress), base, userland);
         var ants = Configure.ants(tree.given(), arch.arch(), out.progress())
                 .models(dev.ants.harness.model.ModelCatalog.load(modelFiles)).build();
         long t0 = System.nanoTime();

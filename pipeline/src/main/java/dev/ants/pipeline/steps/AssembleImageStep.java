@@ -57,6 +57,7 @@ public final class AssembleImageStep implements Step<DiskImageBuilder.Result> {
         Plan9Ini.text(ants.arch().kernel, fs == RootFs.NONE ? null : fs.bootPart, request.settings());
         requireFileServer(ants.tree().root(), fs);
         if (request.base() != null) requireBase(request.base());
+        if (request.userland() != null) dev.ants.core.manifest.UserlandManifest.read(request.userland());
         if (request.format() == ImageFormat.ISO && request.base() != null) {
             throw AntsException.badInput("--base makes a disk image; it cannot be combined with --format iso", "leave out one of them");
         }
@@ -74,7 +75,7 @@ public final class AssembleImageStep implements Step<DiskImageBuilder.Result> {
             DiskImageSpec.RootFiller filler = null;
             PrepareRootStep.Root root = null;
             if (fs != RootFs.NONE) {
-                Path userland = derived.userland(work.resolve("userland")).dir();
+                Path userland = userland(derived, work);
                 root = new StepRunner(progress).run(new PrepareRootStep(ants.tree().root(), userland, ants.arch().objtype,
                         kernel.file(), loaders, fs, layout, epoch, work.resolve("fill.img")));
                 PrepareRootStep.Root rt = root;
@@ -95,12 +96,24 @@ public final class AssembleImageStep implements Step<DiskImageBuilder.Result> {
                                         long epoch, Path work, Path out, Progress progress) throws IOException {
         List<dev.ants.image.root.RootEntry> root = null;
         if (request.fs() != RootFs.NONE) {
-            Path userland = derived.userland(work.resolve("userland")).dir();
+            Path userland = userland(derived, work);
             root = new dev.ants.image.root.RootTree(dev.ants.image.root.RootLayout.load(), ants.arch().objtype)
                     .addTree(ants.tree().root()).addUserland(userland).addLayout().entries();
         }
         return dev.ants.image.IsoImageBuilder.build(new dev.ants.image.IsoImageBuilder.Spec(ants.arch().objtype,
                 kernel.file(), code, efi, request.settings(), root, epoch, request.compression(), hints), out, progress);
+    }
+
+    /** The request's prebuilt userland (checked: its manifest, its architecture), or one built now. */
+    private Path userland(Ants derived, Path work) {
+        Path given = request.userland();
+        if (given == null) return derived.userland(work.resolve("userland")).dir();
+        dev.ants.core.manifest.UserlandManifest m = dev.ants.core.manifest.UserlandManifest.read(given);
+        if (!ants.arch().objtype.equals(m.arch())) {
+            throw AntsException.badInput("--userland " + given + " is built for " + m.arch() + ", not " + ants.arch().objtype,
+                    "pass a userland of the image's --arch, or leave --userland out to build one");
+        }
+        return given;
     }
 
     /** A raw --base must be a 9front disk before anything is built; a qcow2 one is checked once converted. */
