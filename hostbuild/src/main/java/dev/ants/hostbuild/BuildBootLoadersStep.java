@@ -54,8 +54,15 @@ final class BuildBootLoadersStep implements Step<Map<String, Path>> {
             out.put(t, p);
         }
         if (Files.isRegularFile(tree.resolve(EFI_DIR).resolve("mkfile"))) {
-            mk.mk("/" + EFI_DIR, EFI_LOADERS.toArray(String[]::new));
+            // UEFI loaders are an addition: without them images still boot through BIOS
             for (String t : EFI_LOADERS) {
+                try {
+                    mk.mk("/" + EFI_DIR, t);
+                } catch (AntsException e) {
+                    progress.note("UEFI loader " + t + " not built (images will boot through BIOS only): "
+                            + e.getMessage().lines().findFirst().orElse(""));
+                    continue;
+                }
                 Path p = build.shadow(EFI_DIR).resolve(t);
                 if (Files.isRegularFile(p) && Files.size(p) > 0) out.put(t, p);
             }

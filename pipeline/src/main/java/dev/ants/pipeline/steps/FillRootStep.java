@@ -62,7 +62,7 @@ public final class FillRootStep implements Step<Void> {
     public Void run(Progress progress) throws Exception {
         Path ini = Files.writeString(workDir.resolve("fill-plan9.ini"), "console=0\n*acpi=0\n");
         Guest guest = Guest.kernel(kernel, null, null).withPlan9ini(ini).withDisk(disk).writingThrough()
-                .withExtraDisk(fillDisk, true);
+                .withExtraDisk(fillDisk, false); // IDE has no read-only disks; the fill disk is ours and thrown away
         String unit = model.disk9().substring(0, model.disk9().length() - 1);
         Scenario s = ScenarioLoader.parse(scenarioText(), "fill-root.yaml", null, Map.of(
                 "disk", model.disk9(), "fill", unit + "1", "fs", fs.id(),
