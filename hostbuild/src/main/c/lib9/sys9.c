@@ -389,6 +389,12 @@ dirfwstat(int fd, Dir *d)
 	return wstat9(nil, fd, d);
 }
 
+static int
+dirnamecmp(void *a, void *b)
+{
+	return strcmp(((Dir*)a)->name, ((Dir*)b)->name);
+}
+
 long
 dirread(int fd, Dir **dp)
 {
@@ -431,6 +437,8 @@ dirread(int fd, Dir **dp)
 		sz += strlen(p)+1;
 	}
 	hx_close(dfd);
+	/* in name order, not the file system's: archives and paqs made from a directory are reproducible */
+	qsort(d, nd, sizeof(Dir), dirnamecmp);
 	/* repack into one block so the caller's single free() releases everything */
 	{
 		Dir *out;

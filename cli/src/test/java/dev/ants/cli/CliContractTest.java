@@ -117,16 +117,29 @@ class CliContractTest {
     /** Issue 15 #5: sizes, model lists and settings that used to slip through; all exit 2 with a fix, nothing written. */
     @ParameterizedTest
     @ValueSource(strings = {"--size=16777217T", "--size=8388608T", "--size=12345678901234567890", "--size=0", "--size=-1G",
-            "--set=key=", "--set=[menu]=x", "--set=#c=x", "--set=x=a\u0001b", "--format=vmdk", "--fs=zfs"})
+            "--set=key=", "--set=[menu]=x", "--set=#c=x", "--set=x=a\u0001b", "--format=vmdk", "--fs=zfs",
+            "--compress=lz4", "--fs=gefs", "--size=64M --fs=cwfs"})
     void badImageInputIsRefusedBeforeAnyWork(String option, @TempDir Path tmp) throws Exception {
         Path tree = fakeTree(tmp.resolve("tree"));
-        assertEquals(2, ants("image", "--tree", tree.toString(), "-o", tmp.resolve("a.img").toString(), option), err.toString());
+        List<String> args = new java.util.ArrayList<>(List.of("image", "--tree", tree.toString(), "-o", tmp.resolve("a.img").toString()));
+        args.addAll(List.of(option.split(" ")));
+        assertEquals(2, ants(args.toArray(String[]::new)), err.toString());
         String[] lines = err.toString().strip().split("\n");
         assertEquals(2, lines.length, "one line and a fix: " + err);
         assertTrue(lines[1].startsWith("  fix: "), err.toString());
         try (var s = Files.list(tmp)) {
             assertEquals(List.of(tree), s.toList(), "nothing written");
         }
+    }
+
+    /** --base takes a 9front disk: anything else is refused before a kernel is built. */
+    @Test
+    void aBaseThatIsNotANineFrontImageIsBadInput(@TempDir Path tmp) throws Exception {
+        Path tree = fakeTree(tmp.resolve("tree"));
+        Path junk = Files.write(tmp.resolve("junk.img"), new byte[1 << 20]);
+        assertEquals(2, ants("image", "--tree", tree.toString(), "-o", tmp.resolve("a.img").toString(), "--base", junk.toString()));
+        assertTrue(err.toString().contains("not a 9front disk image"), err.toString());
+        assertFalse(Files.exists(tmp.resolve("a.img")) || Files.exists(tmp.resolve("a.img.json")));
     }
 
     @ParameterizedTest

@@ -17,8 +17,11 @@ import java.util.Map;
  */
 final class BuildBootLoadersStep implements Step<Map<String, Path>> {
     static final String DIR = "sys/src/boot/pc";
-    /** The loaders images need; their mkfile's TARG also lists 9boothyb, which we do not. */
-    static final List<String> LOADERS = List.of("mbr", "pbs", "9bootfat", "9bootiso", "9bootpxe");
+    /** The loaders images need (9boothyb: the USB side of hybrid ISOs). */
+    static final List<String> LOADERS = List.of("mbr", "pbs", "9bootfat", "9bootiso", "9bootpxe", "9boothyb");
+    /** The UEFI loaders, from sys/src/boot/efi (when the tree has it). */
+    static final String EFI_DIR = "sys/src/boot/efi";
+    static final List<String> EFI_LOADERS = List.of("bootx64.efi", "bootia32.efi");
 
     private final Path tree;
     private final BuildRoot build;
@@ -49,6 +52,20 @@ final class BuildBootLoadersStep implements Step<Map<String, Path>> {
                 throw AntsException.environment("mk finished but boot loader " + t + " is missing", "see " + mk.log());
             }
             out.put(t, p);
+        }
+        if (Files.isRegularFile(tree.resolve(EFI_DIR).resolve("mkfile"))) {
+            // UEFI loaders are an addition: without them images still boot through BIOS
+            for (String t : EFI_LOADERS) {
+                try {
+                    mk.mk("/" + EFI_DIR, t);
+                } catch (AntsException e) {
+                    progress.note("UEFI loader " + t + " not built (images will boot through BIOS only): "
+                            + e.getMessage().lines().findFirst().orElse(""));
+                    continue;
+                }
+                Path p = build.shadow(EFI_DIR).resolve(t);
+                if (Files.isRegularFile(p) && Files.size(p) > 0) out.put(t, p);
+            }
         }
         return out;
     }

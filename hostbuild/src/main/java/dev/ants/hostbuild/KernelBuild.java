@@ -101,7 +101,7 @@ public final class KernelBuild {
         steps.run(new BuildLibrariesStep(c.tree.root(), c.mk));
         steps.run(new BuildBootUserlandStep(c.tree.root(), kc, c.build, c.mk));
         Map<String, Path> outputs = new LinkedHashMap<>();
-        outputs.put(kc.kernel(), steps.run(new BuildKernelStep(kc, c.build, c.mk)));
+        outputs.put(kc.kernel(), steps.run(new BuildKernelStep(kc, c.build, c.mk, c.ns.epoch())));
         // the PC boot code is 386 code whatever the kernel: built with the 386 kernel
         if (c.arch == Arch.I386) outputs.putAll(steps.run(new BuildBootLoadersStep(c.tree.root(), c.build, c.mk)));
         return publish(c, kc, outputs, out, patches);

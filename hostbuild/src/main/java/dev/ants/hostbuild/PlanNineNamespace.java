@@ -2,6 +2,7 @@ package dev.ants.hostbuild;
 
 import dev.ants.core.FileTrees;
 import dev.ants.core.host.Bwrap;
+import dev.ants.core.repro.SourceDateEpoch;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -39,6 +40,8 @@ final class PlanNineNamespace {
     private final HostToolchain toolchain;
     private final Arch arch;
     private final int jobs;
+    /** Seconds since 1970 that dated outputs carry (the kernel's kerndate, the boot paq), or null: now. */
+    private final Long epoch;
 
     /** @param jobs mk's NPROC: how many recipes run at once */
     PlanNineNamespace(Path tree, BuildRoot build, HostToolchain toolchain, Arch arch, int jobs) {
@@ -47,6 +50,12 @@ final class PlanNineNamespace {
         this.toolchain = toolchain;
         this.arch = arch;
         this.jobs = jobs;
+        var e = SourceDateEpoch.of(tree);
+        this.epoch = e.isPresent() ? e.getAsLong() : null;
+    }
+
+    Long epoch() {
+        return epoch;
     }
 
     /** Lays out /bin as links, valid inside the namespace. */
@@ -82,6 +91,7 @@ final class PlanNineNamespace {
             Files.deleteIfExists(l);
             Files.createSymbolicLink(l, Path.of(e.getValue()));
         }
+        if (epoch != null) ReproducibleTools.install(bin, links);
     }
 
     /** The bwrap argv running {@code cmd} in the namespace with working directory {@code dir}. */
@@ -122,6 +132,7 @@ final class PlanNineNamespace {
         List<String> env = new ArrayList<>(List.of("/usr/bin/env", "-i",
                 "objtype=" + arch.objtype, "cputype=linux", "NPROC=" + jobs, "path=.\u0001/bin",
                 "home=" + BuildRoot.HOME, "user=" + BuildRoot.USER, "sysname=ants", "TMPDIR=/tmp", "PATH=/usr/bin"));
+        if (epoch != null) env.add(SourceDateEpoch.VARIABLE + "=" + epoch);
         env.addAll(cmd);
         return b.command(env);
     }

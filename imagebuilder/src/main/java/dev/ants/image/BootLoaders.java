@@ -6,6 +6,9 @@ import dev.ants.image.disk.MasterBootRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The 386 PC boot code built from the tree: {@code mbr} (sector 0), {@code pbs} (the 9fat boot
@@ -32,6 +35,18 @@ public record BootLoaders(byte[] mbr, byte[] pbs, byte[] nineBootFat) {
     /** Reads mbr, pbs and 9bootfat from a directory (the output of a 386 kernel build). */
     public static BootLoaders in(Path dir) {
         return new BootLoaders(read(dir, "mbr"), read(dir, "pbs"), read(dir, "9bootfat"));
+    }
+
+    /**
+     * The UEFI loaders a tree's boot code build leaves in {@code dir} (sys/src/boot/efi), as 9fat files:
+     * {@code efi/boot/bootx64.efi} and {@code efi/boot/bootia32.efi}; empty when the tree has none.
+     */
+    public static Map<String, byte[]> efi(Path dir) {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        for (String n : List.of("bootx64.efi", "bootia32.efi")) {
+            if (Files.isRegularFile(dir.resolve(n))) out.put("efi/boot/" + n, read(dir, n));
+        }
+        return out;
     }
 
     private static byte[] read(Path dir, String name) {

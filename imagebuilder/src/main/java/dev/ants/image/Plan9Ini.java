@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The 9fat's plan9.ini. {@code console=0} comes first because 9bootfat echoes lines to the serial
- * port only after it has parsed that line; {@code bootfile} names the kernel the image puts on 9fat.
- * Each {@code --set KEY=VALUE} replaces a line with the same key in place or is appended.
+ * The 9fat's plan9.ini: the defaults from {@code plan9ini.yaml} (one place, so a default such as
+ * {@code bootcmd=plan9rc} is a one-line change), then each {@code --set KEY=VALUE}, which replaces a
+ * line with the same key in place or is appended.
  */
 public final class Plan9Ini {
     /** Names as plan9.ini uses them: console, bootargs, *acpi, ether0, usb.ohci.0 ... */
@@ -19,14 +19,21 @@ public final class Plan9Ini {
     /** 9boot and the kernel keep each line in a small buffer, and the whole file in about 4 KiB. */
     static final int MAX_VALUE = 200;
     static final int MAX_TEXT = 3500;
+    private static final Defaults DEFAULTS = Defaults.load();
 
     private Plan9Ini() {
     }
 
+    /** plan9.ini of a rootless image. */
     public static String text(String kernelFile, List<String> settings) {
+        return text(kernelFile, null, settings);
+    }
+
+    /** @param rootPart the root's partition (fs, fscache) for images with a root, else null */
+    public static String text(String kernelFile, String rootPart, List<String> settings) {
         Map<String, String> lines = new LinkedHashMap<>();
-        lines.put("console", "0");
-        lines.put("bootfile", kernelFile);
+        DEFAULTS.all().forEach((k, v) -> lines.put(k, v.replace("${kernel}", kernelFile)));
+        if (rootPart != null) DEFAULTS.root().forEach((k, v) -> lines.put(k, v.replace("${part}", rootPart)));
         for (String s : settings) {
             String[] kv = parse(s);
             if (kv[0].equals("bootfile")) {
@@ -43,6 +50,19 @@ public final class Plan9Ini {
                     "set fewer or shorter --set values");
         }
         return text;
+    }
+
+    /** The defaults file: lines of every image, and lines added for images with a root. */
+    record Defaults(Map<String, String> all, Map<String, String> root) {
+        static Defaults load() {
+            try (java.io.InputStream in = Plan9Ini.class.getResourceAsStream("plan9ini.yaml")) {
+                if (in == null) throw new IllegalStateException("plan9ini.yaml is missing from the ants jar");
+                Defaults d = dev.ants.core.Json.YAML.readValue(in, Defaults.class);
+                return new Defaults(new LinkedHashMap<>(d.all()), d.root() == null ? Map.of() : new LinkedHashMap<>(d.root()));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read plan9ini.yaml", e);
+            }
+        }
     }
 
     /**

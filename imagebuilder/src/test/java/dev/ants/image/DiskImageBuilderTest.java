@@ -80,7 +80,9 @@ class DiskImageBuilderTest {
         assertEquals(SIZE, Files.size(img));
         byte[] s = sector(img, 0);
         assertArrayEquals(pattern(407, 1), Arrays.copyOf(s, 407), "mbr code at 0");
-        for (int i = 407; i < 446; i++) assertEquals(0, s[i], "code area padded with zeros at " + i);
+        for (int i = 407; i < 0x1B8; i++) assertEquals(0, s[i], "code area padded with zeros at " + i);
+        assertNotEquals(0, ByteBuffer.wrap(s, 0x1B8, 4).getInt(), "a disk signature derived from the inputs");
+        for (int i = 0x1BC; i < 446; i++) assertEquals(0, s[i], "zero after the signature at " + i);
         ByteBuffer e = ByteBuffer.wrap(s, 0x1BE, 16).slice().order(ByteOrder.LITTLE_ENDIAN);
         assertEquals(0x80, e.get(0) & 0xFF, "active");
         assertEquals(0x39, e.get(4) & 0xFF, "type PLAN9");

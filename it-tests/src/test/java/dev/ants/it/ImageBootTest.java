@@ -44,7 +44,7 @@ class ImageBootTest {
         Ants ants = Ants.builder().tree(tree).arch(Arch.AMD64).build();
         HardwareModel ide = ants.models().get("pc-ide");
         Path image = tmp.resolve("ants.img");
-        DiskImageBuilder.Result r = ants.image(new ImageRequest(image, ImageFormat.RAW, 2L << 30, ImageRequest.RootFs.NONE, List.of()));
+        DiskImageBuilder.Result r = ants.image(new ImageRequest(image, ImageFormat.RAW, 2L << 30, dev.ants.image.RootFs.NONE, List.of()));
         ImageManifest manifest = ImageManifest.readFor(image);
         assertEquals(manifest, r.contents());
         assertEquals(manifest.image().sha256(), KernelBootTest.sha256(image), "manifest records the image's sha256");

@@ -34,7 +34,7 @@ class LabMachineTest {
         assumeTrue("root".equals(System.getProperty("user.name")), "needs root for the lab PC's loop device");
         Path image = tmp.resolve("ants.img");
         Ants.builder().tree(tree).arch(Arch.AMD64).build()
-                .image(new ImageRequest(image, ImageFormat.RAW, 1L << 30, ImageRequest.RootFs.NONE, List.of()));
+                .image(new ImageRequest(image, ImageFormat.RAW, 1L << 30, dev.ants.image.RootFs.NONE, List.of()));
         try (LabPc pc = LabPc.create(tmp, 1L << 30)) {
             Path report = tmp.resolve("report");
             int code = Main.run("test", "--target", pc.targetFile().toString(), "--image", image.toString(),

@@ -26,6 +26,7 @@ import dev.ants.pipeline.steps.AssembleImageStep;
 import dev.ants.pipeline.steps.BootTargetStep;
 import dev.ants.pipeline.steps.MakeKernelStep;
 import dev.ants.pipeline.steps.MakeLoadersStep;
+import dev.ants.pipeline.steps.MakeUserlandStep;
 import dev.ants.pipeline.steps.RunOnTargetStep;
 import dev.ants.pipeline.steps.RunSuitesStep;
 
@@ -92,10 +93,7 @@ public final class Ants {
 
     /** The whole userland, laid out as a Plan 9 root in {@code outDir} with userland.json. */
     public UserlandBuild.Result userland(Path outDir) {
-        try (Progress p = progress.child("userland " + config.arch().objtype)) {
-            return UserlandBuild.build(config.tree().root(), config.arch(), outDir, config.cacheDir(), config.jobs(),
-                    config.strict(), p);
-        }
+        return steps().run(new MakeUserlandStep(config, outDir));
     }
 
     /** A bootable disk image and its manifest, as {@code request} says. */

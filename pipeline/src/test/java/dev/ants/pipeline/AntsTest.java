@@ -55,9 +55,9 @@ class AntsTest {
         Ants ants = Ants.builder().tree(fakeTree()).progress(Progress.root(record, "ants image")).build();
         Path img = tmp.resolve("out/a.img");
         for (ImageRequest bad : List.of(
-                new ImageRequest(img, ImageFormat.RAW, 1 << 20, ImageRequest.RootFs.NONE, List.of()),
-                new ImageRequest(img, ImageFormat.RAW, 2L << 30, ImageRequest.RootFs.NONE, List.of("bootfile=x")),
-                new ImageRequest(tmp.resolve("tree/a.img"), ImageFormat.RAW, 2L << 30, ImageRequest.RootFs.NONE, List.of()))) {
+                new ImageRequest(img, ImageFormat.RAW, 1 << 20, dev.ants.image.RootFs.NONE, List.of()),
+                new ImageRequest(img, ImageFormat.RAW, 2L << 30, dev.ants.image.RootFs.NONE, List.of("bootfile=x")),
+                new ImageRequest(tmp.resolve("tree/a.img"), ImageFormat.RAW, 2L << 30, dev.ants.image.RootFs.NONE, List.of()))) {
             AntsException e = assertThrows(AntsException.class, () -> ants.image(bad));
             assertEquals(ExitCode.BAD_INPUT, e.exitCode(), e.getMessage());
         }

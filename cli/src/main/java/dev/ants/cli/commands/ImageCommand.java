@@ -6,7 +6,9 @@ import dev.ants.cli.Inputs;
 import dev.ants.cli.OutputOptions;
 import dev.ants.cli.TreeOption;
 import dev.ants.image.DiskImageBuilder;
+import dev.ants.image.Compression;
 import dev.ants.image.ImageFormat;
+import dev.ants.image.RootFs;
 import dev.ants.pipeline.ImageRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,15 +35,27 @@ public final class ImageCommand implements Runnable {
     @Option(names = "-o", paramLabel = "FILE", required = true, description = "The image file to write.")
     Path output;
 
-    @Option(names = "--format", defaultValue = "raw", description = "raw (default) or qcow2.")
+    @Option(names = "--format", defaultValue = "raw", description = "raw (default), qcow2, or iso (hybrid: CD, USB, UEFI).")
     String format;
 
     @Option(names = "--size", defaultValue = "2G", description = "Disk size, e.g. 512M, 2G (default 2G).")
     String size;
 
     @Option(names = "--fs", defaultValue = "none",
-            description = "Root file system: none (default: an empty fs partition), hjfs, gefs, cwfs (not yet).")
+            description = "Root file system, filled in one guest pass: none (default: an empty fs partition), hjfs, gefs, cwfs.")
     String fs;
+
+    @Option(names = "--compress", paramLabel = "gz|xz|zst",
+            description = "Also write FILE.gz, FILE.xz or FILE.zst; FILE.json records its sha256.")
+    String compress;
+
+    @Option(names = "--base", paramLabel = "IMAGE",
+            description = "A 9front release image (raw or qcow2): keep its root, put our kernel and plan9.ini in its 9fat.")
+    Path base;
+
+    @Option(names = "--userland", paramLabel = "DIR",
+            description = "With --fs: the root's userland from an earlier 'ants userland -o DIR' instead of building it.")
+    Path userland;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "plan9.ini line (repeatable), replacing a default with the same key.")
     List<String> settings = new ArrayList<>();
@@ -53,7 +67,7 @@ public final class ImageCommand implements Runnable {
     @Override
     public void run() {
         ImageRequest req = new ImageRequest(Inputs.outputFile(output, "-o"), ImageFormat.parse(format),
-                SizeParser.bytes(size, "--size"), ImageRequest.RootFs.parse(fs), settings);
+                SizeParser.bytes(size, "--size"), RootFs.parse(fs), settings, Compression.parse(compress), base, userland);
         var ants = Configure.ants(tree.given(), arch.arch(), out.progress())
                 .models(dev.ants.harness.model.ModelCatalog.load(modelFiles)).build();
         long t0 = System.nanoTime();

@@ -33,6 +33,11 @@ public final class HostChecks {
         c.add(namespace());
         c.add(ovmf());
         c.add(version("mtools", "tests", "mtools", "mtools", "--version"));
+        // ants image --format iso runs xorriso; the image tests cross-check with the others
+        c.add(version("xorriso (ISO images)", "required", "xorriso", "xorriso", "-version"));
+        c.add(file("fsck.fat, sfdisk (image checks)", "tests", "dosfstools fdisk", "/usr/sbin/fsck.fat", "/usr/sbin/sfdisk"));
+        c.add(file("gzip, xz, zstd (compressed images)", "tests", "gzip xz-utils zstd", "/usr/bin/gzip", "/usr/bin/xz",
+                "/usr/bin/zstd"));
         c.add(file("busybox (test guests)", "tests", "busybox-static", "/bin/busybox"));
         c.add(linuxKernel());
         // ants flash's tests: loop devices, a real sshd, a file system to mount, compressed images

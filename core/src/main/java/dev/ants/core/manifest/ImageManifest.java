@@ -23,12 +23,57 @@ public record ImageManifest(
         String plan9ini,
         Map<String, Part> parts,
         Map<String, Object> layout,
-        Map<String, ModelHints> hints) {
+        Map<String, ModelHints> hints,
+        Root root,
+        Long sourceDateEpoch,
+        Compressed compressed,
+        String base) {
 
     /** The image file: its name, format, sizes and hashes (rawSha256 only when the format is not raw). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Image(String file, String format, long virtualBytes, long bytes, String sha256, String rawSha256) {
+    }
+
+    /**
+     * The root file system's contents: the userland manifest's digest ({@code userland.json}'s), and
+     * the archive the guest unpacked (its entries, bytes and sha256), so a root can be traced to its inputs.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Root(String userlandDigest, int entries, long bytes, String archiveSha256, int binCount) {
+    }
+
+    /** The compressed file written beside the image ({@code --compress}): what users download. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Compressed(String file, String method, long bytes, String sha256) {
+    }
+
+    /**
+     * The layout is free-form, so it is kept as JSON reads it back (small numbers as Integer): a
+     * manifest made in memory then equals the one read from its file.
+     */
+    public ImageManifest {
+        if (layout != null) layout = canonical(layout);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> canonical(Map<String, Object> m) {
+        try {
+            return dev.ants.core.Json.JSON.readValue(dev.ants.core.Json.JSON.writeValueAsBytes(m), Map.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("image layout is not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** The manifest without a root, a date, a compressed file or a base image. */
+    public ImageManifest(Image image, String arch, String fs, String plan9ini, Map<String, Part> parts,
+                         Map<String, Object> layout, Map<String, ModelHints> hints) {
+        this(image, arch, fs, plan9ini, parts, layout, hints, null, null, null, null);
+    }
+
+    public ImageManifest withCompressed(Compressed c) {
+        return new ImageManifest(image, arch, fs, plan9ini, parts, layout, hints, root, sourceDateEpoch, c, base);
     }
 
     /** One part of the image and where it sits. */

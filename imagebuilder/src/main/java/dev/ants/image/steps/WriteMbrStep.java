@@ -12,11 +12,18 @@ public final class WriteMbrStep implements Step<byte[]> {
     private final Path image;
     private final DiskLayout layout;
     private final byte[] code;
+    private final int signature;
 
     public WriteMbrStep(Path image, DiskLayout layout, byte[] code) {
+        this(image, layout, code, 0);
+    }
+
+    /** @param signature the disk signature (0: none); the builder derives it from its inputs */
+    public WriteMbrStep(Path image, DiskLayout layout, byte[] code, int signature) {
         this.image = image;
         this.layout = layout;
         this.code = code.clone();
+        this.signature = signature;
     }
 
     @Override
@@ -26,7 +33,7 @@ public final class WriteMbrStep implements Step<byte[]> {
 
     @Override
     public byte[] run(Progress progress) throws Exception {
-        byte[] sector = MasterBootRecord.sector(code, layout.partitionEntry());
+        byte[] sector = MasterBootRecord.sector(code, signature, layout.partitionEntry());
         SectorWriter.write(image, 0, sector);
         return sector;
     }

@@ -28,9 +28,13 @@ public final class MakeLoadersStep implements Step<BootLoaders> {
 
     @Override
     public BootLoaders run(Progress progress) {
-        Path root = config.tree().root();
-        Path dir = config.cacheDir().resolve("loaders").resolve(Sha256.of(root.toString()).substring(0, 16));
-        KernelBuild.stock(root, Arch.I386, dir, config.cacheDir(), progress);
+        Path dir = dir(config);
+        KernelBuild.stock(config.tree().root(), Arch.I386, dir, config.cacheDir(), progress);
         return BootLoaders.in(dir);
+    }
+
+    /** Where the stock 386 build's outputs (mbr, pbs, 9boot*, the UEFI loaders) are published in the cache. */
+    public static Path dir(PipelineConfig config) {
+        return config.cacheDir().resolve("loaders").resolve(Sha256.of(config.tree().root().toString()).substring(0, 16));
     }
 }

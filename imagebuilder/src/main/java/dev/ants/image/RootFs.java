@@ -1,0 +1,42 @@
+package dev.ants.image;
+
+import dev.ants.core.AntsException;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The root file system of an image, with what the disk needs for it: the prep partitions after 9fat
+ * and nvram (as 9front's installer makes them: inst/prepdisk), the one bootargs names, and the file
+ * server program that must be in the tree.
+ */
+public enum RootFs {
+    /** No root: the fs partition stays empty and the image boots rootless. */
+    NONE(List.of("fs"), "fs", null),
+    HJFS(List.of("fs"), "fs", "hjfs"),
+    GEFS(List.of("fs"), "fs", "gefs"),
+    /** cwfs: a cache, a write-once worm and "other", in the weights of prep's auto layout (4:20:4). */
+    CWFS(List.of("fscache", "fsworm", "other"), "fscache", "cwfs");
+
+    /** The prep partitions for the file system, in disk order. */
+    public final List<String> parts;
+    /** The partition bootargs names (local!/dev/sdXX/PART). */
+    public final String bootPart;
+    /** The file server's source directory under sys/src/cmd, or null. */
+    public final String server;
+
+    RootFs(List<String> parts, String bootPart, String server) {
+        this.parts = parts;
+        this.bootPart = bootPart;
+        this.server = server;
+    }
+
+    public static RootFs parse(String s) {
+        for (RootFs f : values()) if (f.id().equalsIgnoreCase(s == null ? "" : s)) return f;
+        throw AntsException.badInput("--fs " + s + " is unknown", "use none, hjfs, gefs or cwfs");
+    }
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

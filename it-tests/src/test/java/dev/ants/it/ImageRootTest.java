@@ -1,0 +1,142 @@
+package dev.ants.it;
+
+import dev.ants.core.Sha256;
+import dev.ants.core.manifest.ImageManifest;
+import dev.ants.core.tree.NineFrontTree;
+import dev.ants.harness.BootRequest;
+import dev.ants.harness.model.HardwareModel;
+import dev.ants.harness.qemu.Accel;
+import dev.ants.harness.qemu.Guest;
+import dev.ants.harness.report.RunResult;
+import dev.ants.harness.scenario.Scenario;
+import dev.ants.harness.scenario.ScenarioLoader;
+import dev.ants.hostbuild.Arch;
+import dev.ants.image.Compression;
+import dev.ants.image.ImageFormat;
+import dev.ants.image.RootFs;
+import dev.ants.pipeline.Ants;
+import dev.ants.pipeline.ImageRequest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Images with a root, built from ANTS_9FRONT_TREE and booted under TCG: from the disk to glenda's shell
+ * whose / is the image's file system, with as many names in /bin as the root the image records (the
+ * userland's binaries, rc's scripts); the rootless image through OVMF; the ISO as a CD; and two hjfs
+ * builds with one SOURCE_DATE_EPOCH byte-identical.
+ */
+class ImageRootTest {
+    @TempDir
+    Path tmp;
+
+    static Ants ants() {
+        Path tree = NineFrontTree.fromEnvironment();
+        assumeTrue(tree != null, "set ANTS_9FRONT_TREE to a 9front checkout (e.g. /work/trees/2025-09) to build and boot images with a root");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/qemu-system-x86_64")), "qemu-system-x86 is not installed");
+        return Ants.builder().tree(tree).arch(Arch.AMD64).build();
+    }
+
+    static Path image(Ants ants, Path file, RootFs fs, ImageFormat format) {
+        ants.image(new ImageRequest(file, format, 2L << 30, fs, List.of(), Compression.NONE, null));
+        return file;
+    }
+
+    /** Boots the disk to glenda's shell and checks its root. */
+    static void bootsToTheDisksRoot(Ants ants, Path img, String model) {
+        ImageManifest m = ImageManifest.readFor(img);
+        HardwareModel hw = ants.models().get(model);
+        Scenario s = ScenarioLoader.parse("""
+                name: root-boot
+                shell: rc
+                timeout: 240
+                steps:
+                  - fail-on: 'panic|suicide|no boot device'
+                  - expect: 'bootargs is \\(tcp, tls, il, local!device\\)\\[[^\\]]*\\] '
+                  - send: "${bootargs}\\n"
+                  - expect: 'term% '
+                  - name: the user is glenda
+                    run: cat /dev/user
+                    output: '^glenda$'
+                  - name: the root is the disk's file system (the tree's sources are there)
+                    run: test -f /sys/src/9/pc64/mkfile && test -f /usr/glenda/lib/profile && grep -s glenda /adm/users && echo disk
+                    output: '^disk$'
+                  - name: ls /bin shows the root's commands
+                    run: ls /bin | wc -l
+                    output: '^ *${binCount}$'
+                """, "root-boot", null, Map.of("bootargs", m.hints().get(model).bootargs(),
+                "binCount", Integer.toString(m.root().binCount())));
+        RunResult r = ants.boot(new BootRequest(hw, Guest.disk(img)).accel(Accel.TCG).scenario(s), null, null);
+        assertEquals(0, r.exitCode(), () -> r.summary() + "\n" + String.join("\n",
+                r.lastConsoleLines() == null ? List.of() : r.lastConsoleLines()));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"hjfs,pc-ide", "hjfs,q35-ahci", "gefs,pc-ide", "cwfs,pc-ide"})
+    void aFilledImageBootsToGlendasShellOnItsOwnRoot(String fs, String model) throws Exception {
+        Ants ants = ants();
+        RootFs rfs = RootFs.parse(fs);
+        if (rfs == RootFs.GEFS) {
+            assumeTrue(Files.isDirectory(ants.tree().root().resolve("sys/src/cmd/gefs")),
+                    "the tree has no gefs (added to 9front in 2024-05)");
+        }
+        Path img = image(ants, tmp.resolve(fs + ".img"), rfs, ImageFormat.RAW);
+        ImageManifest m = ImageManifest.readFor(img);
+        assertEquals(fs, m.fs());
+        assertTrue(m.root().binCount() > 600, "the userland's commands are in the root: " + m.root());
+        bootsToTheDisksRoot(ants, img, model);
+    }
+
+    @Test
+    void twoHjfsBuildsWithOneDateAreByteIdentical() throws Exception {
+        Ants ants = ants();
+        assumeTrue(System.getenv("SOURCE_DATE_EPOCH") != null || Files.exists(ants.tree().root().resolve(".git")),
+                "set SOURCE_DATE_EPOCH (the it-tests' pom does) or use a git checkout");
+        Path a = image(ants, tmp.resolve("a.img"), RootFs.HJFS, ImageFormat.RAW);
+        Path b = image(ants, tmp.resolve("b.img"), RootFs.HJFS, ImageFormat.RAW);
+        assertEquals(Sha256.of(a), Sha256.of(b), "the same inputs and date give the same image");
+    }
+
+    @Test
+    void theRootlessImageBootsThroughOvmf() throws Exception {
+        Ants ants = ants();
+        Path img = image(ants, tmp.resolve("uefi.img"), RootFs.NONE, ImageFormat.RAW);
+        assertTrue(ImageManifest.readFor(img).hints().get("q35-uefi").bootable());
+        toRc(ants, Guest.disk(img), "q35-uefi");
+    }
+
+    @Test
+    void theIsoBootsAsACdOnPcIde() throws Exception {
+        Ants ants = ants();
+        Path iso = image(ants, tmp.resolve("ants.iso"), RootFs.NONE, ImageFormat.ISO);
+        toRc(ants, Guest.iso(iso), "pc-ide");
+    }
+
+    static void toRc(Ants ants, Guest g, String model) {
+        Scenario s = ScenarioLoader.parse("""
+                name: to-rc
+                shell: rc
+                timeout: 240
+                steps:
+                  - fail-on: 'panic|suicide'
+                  - expect: 'bootargs is \\(tcp, tls, il, local!device\\)'
+                  - send: "!rc\\n"
+                  - expect: '% $'
+                  - run: echo $cputype
+                    output: '^amd64$'
+                """, "to-rc", null, Map.of());
+        RunResult r = ants.boot(new BootRequest(ants.models().get(model), g).accel(Accel.TCG).scenario(s), null, null);
+        assertEquals(0, r.exitCode(), () -> r.summary() + "\n" + String.join("\n",
+                r.lastConsoleLines() == null ? List.of() : r.lastConsoleLines()));
+    }
+}
