@@ -16,6 +16,7 @@ import dev.ants.image.ImageFormat;
 import dev.ants.image.RootFs;
 import dev.ants.pipeline.Ants;
 import dev.ants.pipeline.ImageRequest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -82,8 +83,20 @@ class ImageRootTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"hjfs,pc-ide", "hjfs,q35-ahci", "gefs,pc-ide", "cwfs,pc-ide"})
+    @CsvSource({"hjfs,pc-ide"})
     void aFilledImageBootsToGlendasShellOnItsOwnRoot(String fs, String model) throws Exception {
+        filledImageBoots(fs, model);
+    }
+
+    /** The other file servers and disk models: minutes of TCG each, so with the slow tests only. */
+    @Tag("slow")
+    @ParameterizedTest
+    @CsvSource({"hjfs,q35-ahci", "gefs,pc-ide", "cwfs,pc-ide"})
+    void everyFileServersImageBootsToGlendasShell(String fs, String model) throws Exception {
+        filledImageBoots(fs, model);
+    }
+
+    private void filledImageBoots(String fs, String model) throws Exception {
         Ants ants = ants();
         RootFs rfs = RootFs.parse(fs);
         if (rfs == RootFs.GEFS) {
@@ -97,6 +110,7 @@ class ImageRootTest {
         bootsToTheDisksRoot(ants, img, model);
     }
 
+    @Tag("slow")
     @Test
     void twoHjfsBuildsWithOneDateAreByteIdentical() throws Exception {
         Ants ants = ants();

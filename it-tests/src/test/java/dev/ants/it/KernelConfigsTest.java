@@ -9,6 +9,7 @@ import dev.ants.hostbuild.KernelBuild;
 import dev.ants.hostbuild.KernelConfig;
 import dev.ants.patch.PatchSet;
 import dev.ants.patch.PatchSetSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * ANTS patch set, which must link everywhere since its hooks are in port code every kernel has.
  * Every configuration is tried and every failure listed. Skips without a tree.
  */
+@Tag("slow")
 class KernelConfigsTest {
     @TempDir
     Path tmp;

@@ -37,10 +37,19 @@ class LabMachineTest {
                 .image(new ImageRequest(image, ImageFormat.RAW, 1L << 30, dev.ants.image.RootFs.NONE, List.of()));
         try (LabPc pc = LabPc.create(tmp, 1L << 30)) {
             Path report = tmp.resolve("report");
-            int code = Main.run("test", "--target", pc.targetFile().toString(), "--image", image.toString(),
-                    "--suite", "boot", "--report", report.toString(), "--quiet");
-            String junit = Files.readString(report.resolve("TEST-lab-pc.xml"));
-            assertEquals(0, code, junit);
+            java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+            java.io.PrintStream saved = System.err;
+            int code;
+            System.setErr(new java.io.PrintStream(err, true));
+            try {
+                code = Main.run("test", "--target", pc.targetFile().toString(), "--image", image.toString(),
+                        "--suite", "boot", "--report", report.toString(), "--quiet");
+            } finally {
+                System.setErr(saved);
+            }
+            Path xml = report.resolve("TEST-lab-pc.xml");
+            String junit = Files.exists(xml) ? Files.readString(xml) : "(no " + xml + ")";
+            assertEquals(0, code, "ants test --target said: " + err + "\n" + junit);
             for (String c : new String[] {"boot.cputype", "boot.disk", "boot.nic"}) {
                 assertTrue(junit.contains("name=\"" + c + "\""), c + " ran on the lab PC: " + junit);
             }
