@@ -50,7 +50,9 @@ public final class PatchEngine {
         } else if (TreeWriter.hasJournal(root)) {
             throw AntsException.badInput("the tree " + root + " holds the journal of an interrupted `ants patch --in-place`,"
                     + " so some of its files may be half-patched",
-                    "run the same command with --in-place to roll the interrupted run back first, or use a clean tree");
+                    // not "the same command with --in-place": with --check that refuses again, and loops
+                    "run 'ants patch --tree " + root + " --in-place' (no --check, no -o): it rolls the interrupted run"
+                            + " back first, then patches; or use a clean tree");
         }
 
         Plan plan;

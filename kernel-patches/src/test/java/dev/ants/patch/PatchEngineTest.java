@@ -248,6 +248,8 @@ class PatchEngineTest {
         // A copy or a check refuses a half-patched tree instead of trusting it.
         AntsException e = assertThrows(AntsException.class, () -> run(PatchRequest.check(tree)));
         assertTrue(e.getMessage().contains("journal of an interrupted"), e.getMessage());
+        // the way out it names is a run that does roll back, not --check again
+        assertTrue(e.hint().contains("--in-place' (no --check"), e.hint());
 
         Path twin = copyOf(tree);
         assertEquals(List.of("sys/src/9/port/widget.c"), TreeWriter.recover(twin));
