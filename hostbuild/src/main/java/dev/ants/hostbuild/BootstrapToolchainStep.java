@@ -10,8 +10,7 @@ import dev.ants.core.tree.NineFrontTree;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -71,13 +70,19 @@ final class BootstrapToolchainStep implements Step<HostToolchain> {
         }
     }
 
-    private void publish(Path out, Path dir) throws IOException {
+    /**
+     * Moves a finished toolchain to its key's directory. Two cold builds of one tree race here: the
+     * loser keeps the winner's copy, which has the same content (issue 15: one of them used to fail).
+     */
+    static void publish(Path out, Path dir) throws IOException {
         try {
             Files.move(out, dir, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-            // another process published the same key meanwhile: same content, use theirs
         } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException("cannot publish the toolchain atomically in " + cacheDir, e);
+            throw new IOException("cannot publish the toolchain atomically in " + dir.getParent(), e);
+        } catch (FileSystemException e) {
+            // rename(2) onto a non-empty directory: Java reports ENOTEMPTY as a plain FileSystemException.
+            // Another process published the same key meanwhile, with the same content: use theirs.
+            if (!Files.isRegularFile(dir.resolve("toolchain.json"))) throw e;
         }
     }
 }
