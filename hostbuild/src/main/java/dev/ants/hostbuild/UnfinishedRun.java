@@ -22,13 +22,28 @@ final class UnfinishedRun {
     private UnfinishedRun() {
     }
 
-    /** Marks a run as started; returns its start time (a second early: mtimes have whole-second granularity on some file systems). */
+    /**
+     * Marks a run as started; returns the marker's mtime, the file system's own clock. A file of this run
+     * is written later (a process start later), so it is newer; the run before may have written in the
+     * same tick, so it is never taken for this run's (a second of slack here once removed the 386 boot
+     * loaders when the UEFI loaders' run after them failed). On whole-second file systems the run waits
+     * for the next second.
+     */
     static FileTime begin(BuildRoot build) throws IOException {
         Path m = build.root().resolve(MARKER);
         Files.writeString(m, Long.toString(ProcessHandle.current().pid()));
-        FileTime start = FileTime.fromMillis(System.currentTimeMillis() - 1000);
-        Files.setLastModifiedTime(m, start);
-        return start;
+        FileTime t = Files.getLastModifiedTime(m);
+        if (t.toMillis() % 1000 == 0) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+            Files.writeString(m, Long.toString(ProcessHandle.current().pid()));
+            t = Files.getLastModifiedTime(m);
+        }
+        return t;
     }
 
     static void end(BuildRoot build) throws IOException {
@@ -44,7 +59,7 @@ final class UnfinishedRun {
         return removed;
     }
 
-    /** Removes every real file of the shadow written at or after {@code since}: the outputs of a run that did not finish. */
+    /** Removes every real file of the shadow written after {@code since}: the outputs of a run that did not finish. */
     static List<String> removeWrittenSince(BuildRoot build, FileTime since) throws IOException {
         List<String> removed = new ArrayList<>();
         for (String rel : BuildRoot.SHADOWED) {
@@ -52,7 +67,7 @@ final class UnfinishedRun {
             if (!Files.isDirectory(base)) continue;
             try (Stream<Path> s = Files.walk(base)) {
                 for (Path p : s.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).toList()) {
-                    if (Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).compareTo(since) >= 0) {
+                    if (Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).compareTo(since) > 0) {
                         Files.delete(p);
                         removed.add("/" + rel + "/" + base.relativize(p));
                     }

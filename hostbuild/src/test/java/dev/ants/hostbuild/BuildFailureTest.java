@@ -29,12 +29,16 @@ class BuildFailureTest {
         Path old = Files.writeString(b.shadow("amd64/lib/libmp.a"), "!<arch>\n...");
         Files.setLastModifiedTime(old, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
         Path link = Files.createSymbolicLink(b.shadow("sys/src/x.c"), tmp.resolve("tree/x.c"));
+        // the run before wrote its output just now, in the same clock tick as the marker, maybe
+        Path before = Files.writeString(b.shadow("amd64/lib/mbr"), "boot code");
         FileTime start = UnfinishedRun.begin(b);
+        Thread.sleep(20);                             // mk writes after a process start
         Path half = Files.writeString(b.shadow("amd64/lib/libc.a"), "!<arch>\nhalf");
         List<String> removed = UnfinishedRun.removeWrittenSince(b, start);
         assertEquals(List.of("/amd64/lib/libc.a"), removed);
         assertFalse(Files.exists(half));
         assertTrue(Files.exists(old));
+        assertTrue(Files.exists(before), "the run before's output stays");
         assertTrue(Files.isSymbolicLink(link));
     }
 
@@ -42,6 +46,7 @@ class BuildFailureTest {
     void aKilledRunsOutputsAreRemovedByTheNextBuild() throws Exception {
         BuildRoot b = root(null);
         UnfinishedRun.begin(b);                       // and then the JVM was killed: no end()
+        Thread.sleep(20);
         Files.writeString(b.shadow("amd64/lib/libc.a"), "half");
         assertEquals(List.of("/amd64/lib/libc.a"), UnfinishedRun.recover(b));
         assertEquals(List.of(), UnfinishedRun.recover(b), "once recovered, nothing more to do");
