@@ -28,7 +28,9 @@ public final class YamlInput {
     public static JsonNode read(Path file, String what, String hint) {
         if (!Files.isRegularFile(file)) throw AntsException.badInput(what + " " + Printable.of(file.toString()) + " does not exist", hint);
         try {
-            return mapping(YAML.readTree(file.toFile()), file.toString());
+            try (var in = Files.newInputStream(file)) {
+                return mapping(YAML.readTree(in), file.toString());
+            }
         } catch (IOException e) {
             throw invalid(file.toString(), e);
         }
