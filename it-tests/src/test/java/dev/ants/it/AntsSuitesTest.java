@@ -38,14 +38,16 @@ class AntsSuitesTest {
         Path tree = tree();
         Path report = tmp.resolve("report-" + arch);
         int code = Main.run("test", "--tree", tree.toString(), "--arch", arch, "--suite", "boot", "--suite", "nswrite",
-                "--models", "pc-virtio",
+                "--suite", "stock", "--models", "pc-virtio",
                 "--report", report.toString(), "--quiet");
         String junit = Files.readString(report.resolve("TEST-pc-virtio.xml"));
         assertEquals(0, code, junit);
         assertTrue(junit.contains("failures=\"0\"") && junit.contains("errors=\"0\""), junit);
         // every check of nswrite.rc is a test case of its own, and the boot suite's three cases are there
         assertTrue(junit.split("<testcase ").length - 1 >= 60, "one case per check: " + junit.length());
-        for (String c : new String[] {"boot.cputype", "boot.disk", "boot.nic"}) assertTrue(junit.contains("name=\"" + c + "\""), c);
+        for (String c : new String[] {"boot.cputype", "boot.disk", "boot.nic", "stock.ns-read-format", "stock.rfork-n"}) {
+            assertTrue(junit.contains("name=\"" + c + "\""), c);
+        }
         String kernelJson = Files.readString(report.resolve("kernel/kernel.json"));
         assertTrue(kernelJson.contains("0001-procns-new-file.diff"), "the kernel carries the patch set: " + kernelJson);
     }
@@ -63,5 +65,11 @@ class AntsSuitesTest {
         assertFalse(junit.contains("name=\"nswrite.boot\""), "the stock kernel booted to rc: " + junit);
         assertTrue(junit.contains("<failure"), junit);
         assertTrue(junit.contains("write") || junit.contains("permission"), "the failure is an ns write: " + junit);
+
+        // the baseline: what the patches must not change passes on the stock kernel too
+        Path base = tmp.resolve("report-stock-baseline");
+        int baseline = Main.run("test", "--tree", tree.toString(), "--no-patches", "--suite", "stock",
+                "--models", "pc-virtio", "--report", base.toString(), "--quiet");
+        assertEquals(0, baseline, Files.readString(base.resolve("TEST-pc-virtio.xml")));
     }
 }

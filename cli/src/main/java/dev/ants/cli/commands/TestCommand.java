@@ -55,7 +55,7 @@ public final class TestCommand implements Callable<Integer> {
             + "(with --image: flash it to the machine's disk first).", "See qemu-harness/README.md, \"Real machines\"."})
     Path target;
 
-    @Option(names = "--suite", paramLabel = "NAME", description = "Suite to run (repeatable; all: every suite; default: those suites/index.yaml names, boot and nswrite).")
+    @Option(names = "--suite", paramLabel = "NAME", description = "Suite to run (repeatable; all: every suite; default: those suites/index.yaml names: boot, nswrite, stock).")
     List<String> suites = new ArrayList<>();
 
     @Option(names = "--models", paramLabel = "a,b|all", defaultValue = "pc-virtio", description = "Models (default pc-virtio).")

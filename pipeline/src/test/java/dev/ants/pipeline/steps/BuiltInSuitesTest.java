@@ -36,7 +36,7 @@ class BuiltInSuitesTest {
     @Test
     void withoutNamesTheIndexsDefaultsRunAndAllMeansEverySuite() {
         SuiteCatalog c = SuiteCatalog.builtIn();
-        assertEquals(List.of("boot", "nswrite"), c.select(List.of()).stream().map(Suite::name).toList());
+        assertEquals(List.of("boot", "nswrite", "stock"), c.select(List.of()).stream().map(Suite::name).toList());
         assertEquals(c.names(), c.select(List.of("all")).stream().map(Suite::name).toList());
         assertTrue(c.names().contains("ns-race"), c.names().toString());
     }
