@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -68,5 +69,15 @@ class ImageBootTest {
         RunResult run = ants.boot(new BootRequest(ide, Guest.disk(image)).accel(Accel.TCG).scenario(toRc), null, null);
         assertEquals(0, run.exitCode(), () -> run.summary() + "\n" + String.join("\n",
                 run.lastConsoleLines() == null ? List.of() : run.lastConsoleLines()));
+
+        // the same image under ants test: the boot suite, and the image suite (the layout from inside)
+        Path report = tmp.resolve("report");
+        int code = dev.ants.cli.Main.run("test", "--image", image.toString(), "--suite", "boot", "--suite", "image",
+                "--models", "pc-ide", "--report", report.toString(), "--quiet");
+        String junit = Files.readString(report.resolve("TEST-pc-ide.xml"));
+        assertEquals(0, code, junit);
+        for (String c : new String[] {"boot.disk", "image.prep-table", "image.nine-fat"}) {
+            assertTrue(junit.contains("name=\"" + c + "\""), c + " ran: " + junit);
+        }
     }
 }

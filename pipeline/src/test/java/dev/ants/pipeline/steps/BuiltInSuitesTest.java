@@ -1,5 +1,6 @@
 package dev.ants.pipeline.steps;
 
+import dev.ants.core.AntsException;
 import dev.ants.harness.model.HardwareModel;
 import dev.ants.harness.model.ModelCatalog;
 import dev.ants.harness.suite.TestSuite;
@@ -23,9 +24,19 @@ class BuiltInSuitesTest {
             Map<String, String> vars = new LinkedHashMap<>(m.vars());
             vars.put("arch", "amd64");
             vars.put("profile", "default");
+            // what an image's manifest adds (ImageHints)
+            Map<String, String> image = new LinkedHashMap<>(vars);
+            image.put("disk", m.disk9());
+            image.put("nineFat", "/dev/" + m.disk9() + "/9fat");
             for (Suite s : suites) {
                 for (int suiteUnit : new int[] {0, 1}) {
-                    TestSuite t = RunSuitesStep.source(s, suiteUnit, null).load(vars);
+                    if (s.name().equals("image") && suiteUnit == 0) {
+                        // beside a kernel there is no image: refused, naming what is missing
+                        AntsException e = assertThrows(AntsException.class, () -> RunSuitesStep.source(s, 0, null).load(vars));
+                        assertTrue(e.getMessage().contains("${disk}"), e.getMessage());
+                        continue;
+                    }
+                    TestSuite t = RunSuitesStep.source(s, suiteUnit, null).load(suiteUnit == 1 ? image : vars);
                     assertEquals(s.name(), t.name());
                     assertFalse(t.cases().isEmpty(), s.name() + " has cases");
                 }
