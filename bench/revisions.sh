@@ -6,24 +6,38 @@
 # suite's prompt on pc-virtio. Prints one row per revision: times in seconds, or the first error line.
 #
 # Usage: bench/revisions.sh GITDIR [N]
+#        bench/revisions.sh --trees DIR
 #   GITDIR  a 9front git directory with history (a bare mirror works)
 #   N       at most N revisions, spread evenly from the oldest to the newest
+#   --trees DIR  trees extracted before: DIR/list.txt has "NAME COMMIT" lines, DIR/NAME the trees
 # Trees go to $ANTS_REVISIONS_DIR (kept, reused) or a temporary directory (removed). Heavy: runs one
 # revision at a time, under nice. Blobs a mirror lacks (lib/sky/sao.scat, doom1.wad) are left out.
 set -uo pipefail
-usage="bench/revisions.sh GITDIR [N]"
+usage="bench/revisions.sh GITDIR [N] | --trees DIR"
+given=
+if [ "${1:-}" = --trees ]; then
+	given=${2:?usage: $usage}
+	[ -f "$given/list.txt" ] || { echo "$given/list.txt is missing (NAME COMMIT lines)" >&2; exit 2; }
+	set -- "$given"
+fi
 git=${1:?usage: $usage}
 max=${2:-0}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 "$here/ants" --version >/dev/null || exit 3
-if [ -n "${ANTS_REVISIONS_DIR:-}" ]; then
+if [ -n "$given" ]; then
+	trees=$given      # the user's trees: never removed
+elif [ -n "${ANTS_REVISIONS_DIR:-}" ]; then
 	trees=$ANTS_REVISIONS_DIR; mkdir -p "$trees"
 else
-	trees=$(mktemp -d); trap 'rm -rf "$trees"' EXIT
+	scratch=$(mktemp -d); trap 'rm -rf "$scratch"' EXIT
+	trees=$scratch
 fi
 log=$trees/revisions.log
 
-# revisions: "HASH DATE" lines, oldest first
+# revisions: "HASH DATE" lines, oldest first (with --trees: "COMMIT NAME" from its list)
+if [ -n "$given" ]; then
+	picks=$(awk 'NF == 2 { print $2, $1 }' "$given/list.txt")
+else
 newest=$(git -C "$git" log -1 --format='%H %cs' HEAD) || { echo "$git is not a git directory" >&2; exit 2; }
 since=$(date -d "$(cut -d' ' -f2 <<<"$newest") -3 years" +%Y-%m-%d)
 picks=$(git -C "$git" log --format='%H %cs' HEAD | python3 -c '
@@ -46,6 +60,7 @@ for q in sorted(best):
 if [ "$max" -gt 0 ]; then
 	picks=$(awk -v n="$max" '{l[NR]=$0} END{if (n >= NR) {for (i = 1; i <= NR; i++) print l[i]; exit}
 		for (i = 0; i < n; i++) print l[1 + int(i * (NR - 1) / (n - 1) + 0.5)]}' <<<"$picks" | awk '!seen[$0]++')
+fi
 fi
 
 # extract GITDIR REV DEST: the work tree of REV, without blobs the repository lacks
@@ -97,8 +112,11 @@ step() {
 printf '| revision | date | toolchain | patch | kernel 9pc64 | boot (pc-virtio) |\n|---|---|---|---|---|---|\n'
 while read -r rev date; do
 	[ -n "$rev" ] || continue
-	t=$trees/${date}-${rev:0:9}
-	[ -f "$t/sys/src/9/port/chan.c" ] || extract "$git" "$rev" "$t"
+	if [ -n "$given" ]; then t=$trees/$date
+	else
+		t=$trees/${date}-${rev:0:9}
+		[ -f "$t/sys/src/9/port/chan.c" ] || extract "$git" "$rev" "$t"
+	fi
 	tc=$(step toolchain toolchain --tree "$t")
 	pa=$(step patch patch --tree "$t" --check)
 	if [[ $tc == FAIL* ]]; then ke=skipped; bo=skipped
