@@ -53,6 +53,11 @@ public record TestRequest(Path image, TargetSpec target, List<String> suites, Li
         return new TestRequest(null, null, List.of(), models, Shard.ALL, reportDir, Profile.DEFAULT, Accel.AUTO, 1, Runner.HOST, false);
     }
 
+    /** A run on a real machine (its target file's console and power) instead of QEMU models. */
+    public static TestRequest onTarget(TargetSpec target, Path reportDir) {
+        return new TestRequest(null, target, List.of(), List.of(), Shard.ALL, reportDir, Profile.DEFAULT, Accel.AUTO, 1, Runner.HOST, false);
+    }
+
     public TestRequest withImage(Path i) {
         return new TestRequest(i, target, suites, models, shard, reportDir, profile, accel, timeoutScale, runner, keep);
     }

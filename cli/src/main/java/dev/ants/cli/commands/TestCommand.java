@@ -88,8 +88,8 @@ public final class TestCommand implements Callable<Integer> {
             }
             spec = TargetFile.load(Inputs.existingFile(target, "--target"));
         }
-        TestRequest req = TestRequest.of(spec != null ? List.of() : machine.models().select(models), Inputs.outputDir(report, "--report"))
-                .withTarget(spec)
+        Path dir = Inputs.outputDir(report, "--report");
+        TestRequest req = (spec != null ? TestRequest.onTarget(spec, dir) : TestRequest.of(machine.models().select(models), dir))
                 .withImage(image).withSuites(suites).withShard(Shard.parse(shard))
                 .withProfile(TestRequest.Profile.parse(profile))
                 .withMachine(machine.accel(), machine.timeoutScale(), machine.runner(), machine.keep);
