@@ -27,6 +27,8 @@ public final class LabPc implements AutoCloseable {
     private final ServerSocket server;
     private final Thread relay;
     private volatile boolean closed;
+    /** The running QEMU's console, null while the PC is off. */
+    private volatile OutputStream console;
 
     private LabPc(Path dir, String loop, ServerSocket server) {
         this.dir = dir;
@@ -83,22 +85,27 @@ public final class LabPc implements AutoCloseable {
         p.toFile().setExecutable(true);
     }
 
-    /** One client at a time; its bytes go to the running QEMU's console and back, across power cycles. */
+    /**
+     * One client at a time; its bytes go to the running QEMU's console and back, across power cycles.
+     * One reader of the client for its whole connection: bytes typed while the PC is off are lost, as
+     * on a real serial line, but never swallowed by the reader of a QEMU that is gone.
+     */
     private void serve() {
         while (!closed) {
             try (Socket client = server.accept()) {
                 OutputStream toClient = client.getOutputStream();
-                InputStream fromClient = client.getInputStream();
-                while (!closed && !client.isClosed()) {
+                Thread up = pump(client.getInputStream());
+                while (!closed && !client.isClosed() && up.isAlive()) {
                     SocketChannel qemu = connectQemu();
                     if (qemu == null) continue;
-                    Thread up = pump(fromClient, Channels.newOutputStream(qemu));
+                    console = Channels.newOutputStream(qemu);
                     try (InputStream in = Channels.newInputStream(qemu)) {
                         in.transferTo(toClient);
                     } catch (IOException powerOff) {
                         // the PC was switched off: wait for the next one, as ser2net would
+                    } finally {
+                        console = null;
                     }
-                    up.interrupt();
                 }
             } catch (IOException e) {
                 if (closed) return;
@@ -126,16 +133,23 @@ public final class LabPc implements AutoCloseable {
         }
     }
 
-    private static Thread pump(InputStream in, OutputStream out) {
+    /** Client to console: to the running QEMU, if any. Ends when the client goes away. */
+    private Thread pump(InputStream in) {
         Thread t = new Thread(() -> {
             byte[] b = new byte[256];
             try {
                 for (int n; (n = in.read(b)) > 0; ) {
-                    out.write(b, 0, n);
-                    out.flush();
+                    OutputStream out = console;
+                    if (out == null) continue;
+                    try {
+                        out.write(b, 0, n);
+                        out.flush();
+                    } catch (IOException off) {
+                        // the PC went off under the write
+                    }
                 }
             } catch (IOException ignored) {
-                // either side went away
+                // the client went away
             }
         }, "lab serial input");
         t.setDaemon(true);
