@@ -110,7 +110,7 @@ public final class QemuCommand {
         for (int i = 0; i < guest.extraDisks().size(); i++) {
             Guest.ExtraDisk d = guest.extraDisks().get(i);
             a.addAll(List.of("-drive", "if=none,id=disk" + (first + i) + ",format=raw,file=" + esc(d.file())
-                    + (d.readOnly() ? ",readonly=on" : "")));
+                    + (d.readOnly() ? readOnly() : "")));
             a.addAll(List.of("-device", diskDevice(first + i, q35)));
         }
         if (guest.iso() != null) {
@@ -135,6 +135,14 @@ public final class QemuCommand {
             case "nvme" -> "nvme," + drive + ",serial=ants" + n;
             default -> throw new IllegalStateException(model.disk());
         };
+    }
+
+    /**
+     * A disk the guest must not change: QEMU's IDE and AHCI disks cannot be read-only ("Block node is
+     * read-only"), so there the guest's writes go to a throw-away overlay instead.
+     */
+    private String readOnly() {
+        return model.disk().equals("ide") || model.disk().equals("ahci") ? ",snapshot=on" : ",readonly=on";
     }
 
     /** Model files name NICs as users know them; QEMU wants the PCI device name for virtio. */

@@ -99,7 +99,10 @@ class QemuCommandTest {
                 .contains("ide-hd,drive=disk1,id=ants-disk1,bus=ide.0,unit=1"));
         assertEquals("sdC1", models.get("pc-ide").disk9(1));
         String q = joined(new QemuCommand().model(models.get("q35-ahci")).guest(g).layout(l).argv());
-        assertTrue(q.contains("file=" + data.toAbsolutePath() + ",readonly=on -device ide-hd,drive=disk1,id=ants-disk1,bus=ide.1"), q);
+        // IDE and AHCI disks cannot be read-only in QEMU: the guest's writes go to a throw-away overlay
+        assertTrue(q.contains("file=" + data.toAbsolutePath() + ",snapshot=on -device ide-hd,drive=disk1,id=ants-disk1,bus=ide.1"), q);
+        assertTrue(joined(new QemuCommand().model(models.get("pc-virtio")).guest(g).layout(l).argv())
+                .contains("file=" + data.toAbsolutePath() + ",readonly=on -device virtio-blk-pci,drive=disk1"));
         assertTrue(joined(new QemuCommand().model(models.get("pc-scsi")).guest(g).layout(l).argv()).contains("scsi-id=1"));
         assertTrue(joined(new QemuCommand().model(models.get("q35-nvme")).guest(g).layout(l).argv()).contains("nvme,drive=disk1,id=ants-disk1,serial=ants1"));
         String through = joined(new QemuCommand().model(models.get("pc-virtio")).guest(g.writingThrough()).layout(l).diskFormat("raw").argv());
