@@ -50,7 +50,9 @@ final class BuildContext {
     static BuildContext open(NineFrontTree t, Arch arch, Path cacheRoot, Path overlay, int jobs, Progress progress) {
         StepRunner steps = new StepRunner(progress);
         HostToolchain tc = steps.run(new BootstrapToolchainStep(t, cacheRoot.resolve("toolchain"), jobs));
-        Path root = cacheRoot.resolve("build").resolve(KernelBuild.buildId(t.root(), arch, overlay != null));
+        // one build root per toolchain too: mk sees only mtimes, so objects of other compilers would pass for done
+        Path root = cacheRoot.resolve("build").resolve(KernelBuild.buildId(t.root(), arch, overlay != null)
+                + "-tc" + tc.key().substring(0, 8));
         return new BuildContext(t, arch, tc, new BuildRoot(t.root(), root, overlay), steps, jobs);
     }
 

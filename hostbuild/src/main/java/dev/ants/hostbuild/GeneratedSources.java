@@ -115,7 +115,8 @@ final class GeneratedSources {
         Map<String, String> env = new LinkedHashMap<>();
         // mk exports its variables to recipes; rc's Unix port reads lists joined by \001
         mk.variables().forEach((k, v) -> env.put(k, String.join("\u0001", v)));
-        env.put("path", "/usr/lib/plan9/bin\u0001/usr/bin\u0001/bin");
+        // "." first, as in a Plan 9 shell: 'rc mkenam' reads mkenam through rc's "." command, which searches $path
+        env.put("path", ".\u0001/usr/lib/plan9/bin\u0001/usr/bin\u0001/bin");
         env.put("PATH", "/usr/bin:/bin:/usr/lib/plan9/bin");
         env.put("HOME", "/tmp");
         List<String> cmd = ns.generator(dir, binds, env, argv);

@@ -50,7 +50,9 @@ public record HostToolList(
             List<Program> programs,
             Map<String, String> data,
             Boolean plain,
-            @JsonProperty("planNinePaths") Boolean planNinePaths) {
+            @JsonProperty("planNinePaths") Boolean planNinePaths,
+            Boolean optional,
+            String why) {
 
         public List<String> own() { return own == null ? List.of() : own; }
         public List<String> hostOnly() { return hostOnly == null ? List.of() : hostOnly; }
@@ -62,6 +64,8 @@ public record HostToolList(
         public Map<String, String> data() { return data == null ? Map.of() : data; }
         /** Built with the host's own headers and libc (rc's Unix port), not our layer. */
         public boolean isPlain() { return Boolean.TRUE.equals(plain); }
+        /** A tool older trees lack (its file or directory): skipped there, with {@code why} it is wanted. */
+        public boolean isOptional() { return Boolean.TRUE.equals(optional); }
         /** Compiled where the tree's /ARCH directories exist, for absolute #include paths. */
         public boolean needsPlanNinePaths() { return Boolean.TRUE.equals(planNinePaths); }
 
@@ -102,7 +106,10 @@ public record HostToolList(
      * Replace {@code from} (which must occur exactly once) with {@code to} in a staged file, or add
      * {@code append} at its end; {@code revisions} names the tree revisions the edit was written for.
      */
-    public record Edit(String file, String from, String to, String append, String why, String revisions) {
+    public record Edit(String file, String from, String to, String append, String why, String revisions, Boolean optional) {
+        /** The edit of an optional unit's file: skipped where the tree has no such file. */
+        boolean isOptional() { return Boolean.TRUE.equals(optional); }
+
         String describe() {
             return append != null ? "append to " + file + " (" + why + ")"
                     : file + ": '" + from.strip() + "' -> '" + to.strip() + "' (" + why + ")";

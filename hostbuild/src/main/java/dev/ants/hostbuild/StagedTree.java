@@ -31,6 +31,7 @@ final class StagedTree {
 
     static void apply(HostToolList.Edit e, Path src) throws IOException {
         Path f = src.resolve(e.file());
+        if (!Files.isRegularFile(f) && e.isOptional()) return;
         if (!Files.isRegularFile(f)) {
             throw new AntsException(ExitCode.BAD_INPUT, "cannot edit " + e.file() + " for the host: the tree has no such file",
                     "host-tools.yaml's edit (" + e.why() + ") was written for revisions " + e.revisions()

@@ -52,6 +52,7 @@ final class ToolchainPlan {
             }
         }
         for (HostToolList.Unit u : list.units()) {
+            if (u.isOptional() && !Files.exists(root.resolve(u.file() != null ? u.file() : u.dir()))) continue;
             UnitPlan p = UnitPlan.read(u, root);
             units.put(u.name(), p);
             if (u.file() != null) {

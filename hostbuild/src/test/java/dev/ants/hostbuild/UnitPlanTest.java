@@ -26,7 +26,7 @@ class UnitPlanTest {
 
     private static HostToolList.Unit unit(String name, String dir, String file, List<HostToolList.Part> from,
                                           List<HostToolList.Exclude> exclude, List<HostToolList.Replace> replace) {
-        return new HostToolList.Unit(name, dir, file, from, null, null, exclude, replace, null, null, null, null, null, null);
+        return new HostToolList.Unit(name, dir, file, from, null, null, exclude, replace, null, null, null, null, null, null, null, null);
     }
 
     @Test
