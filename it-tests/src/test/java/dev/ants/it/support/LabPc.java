@@ -9,7 +9,6 @@ import java.net.Socket;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +27,7 @@ public final class LabPc implements AutoCloseable {
     private final Thread relay;
     private volatile boolean closed;
     /** The running QEMU's console, null while the PC is off. */
-    private volatile OutputStream console;
+    private volatile SocketChannel console;
 
     private LabPc(Path dir, String loop, ServerSocket server) {
         this.dir = dir;
@@ -98,9 +97,16 @@ public final class LabPc implements AutoCloseable {
                 while (!closed && !client.isClosed() && up.isAlive()) {
                     SocketChannel qemu = connectQemu();
                     if (qemu == null) continue;
-                    console = Channels.newOutputStream(qemu);
-                    try (InputStream in = Channels.newInputStream(qemu)) {
-                        in.transferTo(toClient);
+                    // the channel itself, not Channels' streams: those lock the channel for a blocked read,
+                    // so no keystroke got through while the guest printed nothing (at a prompt)
+                    console = qemu;
+                    try (qemu) {
+                        ByteBuffer b = ByteBuffer.allocate(4096);
+                        while (qemu.read(b) > 0) {
+                            toClient.write(b.array(), 0, b.position());
+                            toClient.flush();
+                            b.clear();
+                        }
                     } catch (IOException powerOff) {
                         // the PC was switched off: wait for the next one, as ser2net would
                     } finally {
@@ -139,11 +145,10 @@ public final class LabPc implements AutoCloseable {
             byte[] b = new byte[256];
             try {
                 for (int n; (n = in.read(b)) > 0; ) {
-                    OutputStream out = console;
+                    SocketChannel out = console;
                     if (out == null) continue;
                     try {
-                        out.write(b, 0, n);
-                        out.flush();
+                        for (ByteBuffer w = ByteBuffer.wrap(b, 0, n); w.hasRemaining(); ) out.write(w);
                     } catch (IOException off) {
                         // the PC went off under the write
                     }
