@@ -121,8 +121,9 @@ public final class RunResult {
 
     /** A one-line human summary, e.g. for the CLI. */
     public String summary() {
-        String head = String.format(Locale.ROOT, "%s %s on %s (%s, %.1f s)", status.name().replace('_', '-'), scenario, model,
-                accel, seconds);
+        // a real machine has no accelerator: its run says only how long it took
+        String head = String.format(Locale.ROOT, "%s %s on %s (%s%.1f s)", status.name().replace('_', '-'), scenario, model,
+                accel == null ? "" : accel + ", ", seconds);
         if (passed()) return head;
         return head + ": " + (failedStepLabel != null ? "step " + failedStep + " (" + failedStepLabel + "): " : "") + reason
                 + (runDir != null && kept ? "\n  artifacts kept in " + runDir : "");
