@@ -6,6 +6,7 @@ import dev.ants.harness.Harness;
 import dev.ants.harness.Snapshot;
 import dev.ants.harness.TestPlan;
 import dev.ants.harness.model.HardwareModel;
+import dev.ants.harness.qemu.QemuCommand;
 import dev.ants.harness.qemu.Guest;
 import dev.ants.harness.report.RunResult;
 import dev.ants.harness.scenario.Scenario;
@@ -48,7 +49,8 @@ final class QemuBed implements TestBed {
 
     @Override
     public Set<Capability> capabilities() {
-        Set<Capability> c = EnumSet.of(Capability.SNAPSHOT, Capability.DEVICE_DEL);
+        Set<Capability> c = EnumSet.of(Capability.DEVICE_DEL);
+        if (!QemuCommand.throwAwayOverlays(model, plan.guest())) c.add(Capability.SNAPSHOT);
         if (plan.guest().kernel() != null) c.add(Capability.PLAN9INI); // a disk image's plan9.ini is inside the image
         return c;
     }

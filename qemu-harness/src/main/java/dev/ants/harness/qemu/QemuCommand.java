@@ -142,7 +142,20 @@ public final class QemuCommand {
      * read-only"), so there the guest's writes go to a throw-away overlay instead.
      */
     private String readOnly() {
-        return model.disk().equals("ide") || model.disk().equals("ahci") ? ",snapshot=on" : ",readonly=on";
+        return ideLike(model) ? ",snapshot=on" : ",readonly=on";
+    }
+
+    private static boolean ideLike(HardwareModel m) {
+        return m.disk().equals("ide") || m.disk().equals("ahci");
+    }
+
+    /**
+     * Whether {@code guest} on {@code m} has a disk behind a throw-away overlay (a read-only disk on IDE
+     * or AHCI): a snapshot cannot be resumed by another QEMU, whose overlay would be a new, empty one,
+     * so such runs boot every case from power-on.
+     */
+    public static boolean throwAwayOverlays(HardwareModel m, Guest guest) {
+        return ideLike(m) && guest.extraDisks().stream().anyMatch(Guest.ExtraDisk::readOnly);
     }
 
     /** Model files name NICs as users know them; QEMU wants the PCI device name for virtio. */

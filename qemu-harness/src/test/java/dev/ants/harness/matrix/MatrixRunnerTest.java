@@ -243,4 +243,17 @@ class MatrixRunnerTest {
         assertFalse(new QemuBed(new Harness(), ModelCatalog.builtIn().get("pc-ide"), image).capabilities().contains(Capability.PLAN9INI),
                 "a disk image's plan9.ini is inside the image");
     }
+
+    /** A read-only suite disk on IDE is a throw-away overlay no second QEMU could resume: no snapshots there. */
+    @Test
+    void aReadOnlyDiskOnIdeMeansEveryCaseBootsFromPowerOn(@TempDir Path dir) throws Exception {
+        Path img = Files.writeString(dir.resolve("a.img"), "i");
+        Path suites = Files.writeString(dir.resolve("suites.img"), "s");
+        for (String model : List.of("pc-ide", "q35-ahci", "pc-virtio")) {
+            TestPlan p = TestPlan.builder("t", dir.resolve("r")).models(List.of(ModelCatalog.builtIn().get(model)))
+                    .guest(Guest.disk(img).withExtraDisk(suites, true)).suite(SuiteSource.text(SUITE, "s", null, "s")).build();
+            boolean snapshots = new QemuBed(new Harness(), ModelCatalog.builtIn().get(model), p).capabilities().contains(Capability.SNAPSHOT);
+            assertEquals(model.equals("pc-virtio"), snapshots, model);
+        }
+    }
 }
