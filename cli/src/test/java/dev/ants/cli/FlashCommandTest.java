@@ -2,16 +2,16 @@ package dev.ants.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ants.core.Json;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import dev.ants.cli.support.ConsoleCapture;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,30 +27,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** `ants flash` end to end into a regular file (--force): confirmation, JSON summary, and a signal midway. */
 class FlashCommandTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
+    @RegisterExtension
+    final ConsoleCapture io = new ConsoleCapture();
+    private final ByteArrayOutputStream out = io.out;
+    private final ByteArrayOutputStream err = io.err;
 
     @TempDir
     Path tmp;
 
     @BeforeEach
-    void capture() {
-        if (!Files.isExecutable(Path.of("/usr/bin/qemu-img"))) {
-            System.out.println("SKIPPED: needs qemu-img (apt-get install qemu-utils) for the image's allocation map");
-            Assumptions.abort("needs qemu-img (apt-get install qemu-utils)");
-        }
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true));
-        System.setErr(new PrintStream(err, true));
-    }
-
-    @AfterEach
-    void restore() {
-        if (oldOut != null) System.setOut(oldOut);
-        if (oldErr != null) System.setErr(oldErr);
+    void needsQemuImg() {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/qemu-img")),
+                "needs qemu-img (apt-get install qemu-utils) for the image's allocation map");
     }
 
     private Path image(long size, long dataAt, int dataBytes) throws Exception {
