@@ -57,25 +57,6 @@ public final class Ants {
         return new Builder();
     }
 
-    /** A builder holding this configuration, to derive another one. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.tree = config.treeOrNull() == null ? null : config.treeOrNull().root();
-        b.arch = config.arch();
-        b.patches = config.patches();
-        b.stock = config.patches() == null;
-        b.cacheDir = config.cacheDir();
-        b.progress = progress;
-        b.models = config.models();
-        b.jobs = config.jobs();
-        return b;
-    }
-
-    /** The same configuration reporting under another progress node. */
-    public Ants withProgress(Progress p) {
-        return new Ants(config, p);
-    }
-
     /** The host toolchain built from the tree (cached by content). */
     public HostToolchain toolchain() {
         return HostToolchain.bootstrap(config.tree().root(), config.cacheDir(), progress);
