@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * plan9rc/ without a 9front tree: every rc script parses with Debian 9base's rc, every file is
+ * plan9rc/ without a 9front tree: every rc script (and every suite's) parses with Debian 9base's rc, every file is
  * installed, and everything installed into the boot paq's source directories is named by the paq's
  * proto hunk.
  */
@@ -31,9 +31,10 @@ class Plan9rcFilesTest {
         return (r != null ? Path.of(r) : Path.of("..").toAbsolutePath().normalize()).resolve("plan9rc");
     }
 
+    /** plan9rc's scripts, and the suites' (they run in the guest from the suite disk). */
     private static List<Path> rcScripts() throws IOException {
         List<Path> out = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(plan9rc())) {
+        try (Stream<Path> s = Stream.concat(Files.walk(plan9rc()), Files.walk(plan9rc().resolveSibling("suites")))) {
             for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
                 byte[] b = Files.readAllBytes(p);
                 if (new String(b, 0, Math.min(b.length, 9), StandardCharsets.UTF_8).equals("#!/bin/rc")) out.add(p);
@@ -67,11 +68,11 @@ class Plan9rcFilesTest {
         Assumptions.assumeTrue(Files.isExecutable(RC),
                 "9base is not installed (" + RC + " missing): run ./ants doctor --install to check plan9rc's rc syntax");
         List<Path> scripts = rcScripts();
-        assertTrue(scripts.size() >= 6, "plan9rc, plan9rc.rc, rerootwin and the ns tools are rc scripts: " + scripts);
+        assertTrue(scripts.size() >= 9, "plan9rc, plan9rc.rc, rerootwin, the ns tools and the suites' scripts: " + scripts);
         List<String> bad = new ArrayList<>();
         for (Path f : scripts) {
             String err = rcSyntax(f);
-            if (err != null) bad.add(plan9rc().relativize(f) + ": " + err);
+            if (err != null) bad.add(plan9rc().getParent().relativize(f) + ": " + err);
         }
         if (!bad.isEmpty()) fail("rc syntax errors:\n" + String.join("\n", bad));
     }

@@ -4,6 +4,7 @@ import dev.ants.cli.ArchOption;
 import dev.ants.cli.Configure;
 import dev.ants.cli.Inputs;
 import dev.ants.cli.OutputOptions;
+import dev.ants.cli.VarOptions;
 import dev.ants.cli.MachineOptions;
 import dev.ants.harness.BootRequest;
 import dev.ants.pipeline.Ants;
@@ -83,6 +84,9 @@ public final class BootCommand implements Callable<Integer> {
     @Option(names = "--script", paramLabel = "S.yaml", description = "Scenario to run on the console.")
     Path script;
 
+    @Mixin
+    VarOptions vars;
+
     @Option(names = "--attach", description = "Connect this terminal to the serial console.")
     boolean attach;
 
@@ -100,7 +104,9 @@ public final class BootCommand implements Callable<Integer> {
                 .runner(machine.runner());
         if (script != null) {
             // the image's manifest knows the model's names for its parts; scenarios read them as ${name}
-            req.scenario(ScenarioLoader.load(Inputs.existingFile(script, "--script"), ants.scenarioVars(m, g)));
+            Map<String, String> v = new LinkedHashMap<>(ants.scenarioVars(m, g));
+            v.putAll(vars.vars());
+            req.scenario(ScenarioLoader.load(Inputs.existingFile(script, "--script"), v));
         }
         if (dryRun) {
             List<String> argv = ants.dryRun(req);
@@ -135,6 +141,7 @@ public final class BootCommand implements Callable<Integer> {
         Ants ants = Configure.treeless(arch.arch(), out.progress(), machine.models()).build();
         Map<String, String> vars = new LinkedHashMap<>(spec.model().vars());
         vars.put("arch", arch.arch().objtype);
+        vars.putAll(this.vars.vars());
         Scenario s = ScenarioLoader.load(Inputs.existingFile(script, "--script"), vars);
         RunResult r = ants.boot(spec, image, s, Path.of("ants-runs"), machine.timeoutScale());
         out.print(r, r.summary());

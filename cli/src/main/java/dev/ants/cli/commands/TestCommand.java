@@ -5,6 +5,7 @@ import dev.ants.cli.Configure;
 import dev.ants.cli.Inputs;
 import dev.ants.cli.MachineOptions;
 import dev.ants.cli.OutputOptions;
+import dev.ants.cli.VarOptions;
 import dev.ants.core.AntsException;
 import dev.ants.harness.TestReport;
 import dev.ants.harness.report.RunStatus;
@@ -73,6 +74,9 @@ public final class TestCommand implements Callable<Integer> {
     @Option(names = "--profile", defaultValue = "default", description = "quick, default or nightly: how long the suites run.")
     String profile;
 
+    @Mixin
+    VarOptions vars;
+
     @Option(names = "--no-patches", description = "Test the stock kernel (a baseline for the suites that do not need ANTS).")
     boolean noPatches;
 
@@ -91,7 +95,7 @@ public final class TestCommand implements Callable<Integer> {
         Path dir = Inputs.outputDir(report, "--report");
         TestRequest req = (spec != null ? TestRequest.onTarget(spec, dir) : TestRequest.of(machine.models().select(models), dir))
                 .withImage(image).withSuites(suites).withShard(Shard.parse(shard))
-                .withProfile(TestRequest.Profile.parse(profile))
+                .withProfile(TestRequest.Profile.parse(profile)).withVars(vars.vars())
                 .withMachine(machine.accel(), machine.timeoutScale(), machine.runner(), machine.keep);
         Ants.Builder b = image != null || spec != null ? Configure.treeless(arch.arch(), out.progress(), machine.models())
                 : Configure.ants(subject == null ? null : subject.tree, arch.arch(), out.progress()).models(machine.models());

@@ -62,7 +62,7 @@ public final class RunOnTargetStep implements Step<TestOutcome> {
             TestPlan.Builder plan = TestPlan.builder("ants", dir).models(List.of(spec.model())).jobs(1)
                     .guest(request.image() != null ? Guest.disk(request.image()) : Guest.disk(spec.source()))
                     .shard(request.shard()).timeoutScale(request.timeoutScale()).keep(request.keep())
-                    .vars(Map.of("arch", config.arch().objtype, "profile", request.profile().id()));
+                    .vars(request.suiteVars(config.arch().objtype));
             for (Suite s : suites) plan.suite(SuiteSource.text(s.scenarioYaml(), "suites/" + s.name() + "/suite.yaml", null, s.name()));
             TestReport report = new MatrixRunner(m -> new TargetBed(spec.name(), target), progress).run(plan.build());
             return new TestOutcome(null, request.image(), report);

@@ -62,7 +62,7 @@ public final class RunSuitesStep implements Step<TestOutcome> {
 
         TestPlan.Builder plan = TestPlan.builder("ants", dir).guest(guest).jobs(config.jobs()).shard(request.shard())
                 .accel(request.accel()).timeoutScale(request.timeoutScale()).keep(request.keep())
-                .vars(Map.of("arch", config.arch().objtype, "profile", request.profile().id()));
+                .vars(request.suiteVars(config.arch().objtype));
         for (HardwareModel m : request.models()) {
             String why = unbootable(m, guest);
             if (why != null) plan.skip(m, why);

@@ -2,6 +2,7 @@ package dev.ants.harness.scenario;
 
 import dev.ants.harness.expect.Printable;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.ants.core.AntsException;
 import dev.ants.harness.expect.FailurePattern;
 import dev.ants.harness.expect.Severity;
@@ -69,6 +70,11 @@ public final class StepReader {
         }
     }
 
+    /** A number may be a variable too ({@code timeout: ${fuzztimeout}}), so a profile can scale it. */
+    private JsonNode substituted(JsonNode n, Map<String, String> vars, String where) {
+        return n.isTextual() ? TextNode.valueOf(subst(n.asText(), vars, where)) : n;
+    }
+
     private Map<String, String> vars(JsonNode root, String src, Map<String, String> outer) {
         Map<String, String> v = new LinkedHashMap<>();
         JsonNode n = root.get("vars");
@@ -133,7 +139,7 @@ public final class StepReader {
 
     private List<Step> step(String action, JsonNode s, Map<String, String> vars, String where, Path baseDir, List<FailurePattern> patterns) {
         String name = s.hasNonNull("name") ? name(subst(text(s.get("name"), where + ": name"), vars, where), where) : null;
-        Duration timeout = s.hasNonNull("timeout") ? Numbers.timeout(s.get("timeout"), null, where + ": timeout") : null;
+        Duration timeout = s.hasNonNull("timeout") ? Numbers.timeout(substituted(s.get("timeout"), vars, where), null, where + ": timeout") : null;
         JsonNode v = s.get(action);
         return switch (action) {
             case "expect" -> List.of(new Step.Expect(regex(subst(text(v, where + ": expect"), vars, where), where), timeout, name));

@@ -11,6 +11,8 @@ import dev.ants.harness.scenario.YamlInput;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,12 +20,14 @@ import java.util.Set;
 /**
  * Reads suite files. A suite has the scenario settings (shell, timeout, watchdog, patterns, fail-on,
  * vars, include), optional {@code boot:} steps and {@code cases:}, each with a name, steps and optional
- * {@code plan9ini:} lines; steps are read as scenario steps are. The older form, a plain scenario with
+ * {@code plan9ini:} lines; steps are read as scenario steps are. {@code profiles:} gives variables for the
+ * run's ${profile} (quick, default, nightly) over {@code vars:}; the caller's still win. The older form, a plain scenario with
  * {@code steps:}, is one case named after the suite. Mistakes are bad input before anything boots.
  */
 public final class SuiteLoader {
     static final List<String> TOP = List.of("name", "shell", "timeout", "watchdog", "vars", "patterns", "fail-on", "include",
-            "steps", "boot", "cases");
+            "steps", "boot", "cases", "profiles");
+    static final List<String> PROFILES = List.of("quick", "default", "nightly");
     static final List<String> CASE = List.of("name", "plan9ini", "steps");
     private static final String NAME = "[A-Za-z0-9][A-Za-z0-9_.-]{0,63}";
 
@@ -45,7 +49,7 @@ public final class SuiteLoader {
 
     private static TestSuite suite(JsonNode root, String src, Path baseDir, Map<String, String> vars, String dflt) {
         StepReader.onlyKeys(root, TOP, src);
-        StepReader r = new StepReader(vars);
+        StepReader r = new StepReader(withProfile(root.get("profiles"), vars, src));
         StepReader.Settings s = r.settings(root, src, baseDir);
         String name = name(root.hasNonNull("name") ? s.name() : dflt, src + ": name");
         Scenario base = new Scenario(name, s.shell(), s.timeout(), s.watchdog(), s.patterns(), List.of(), src);
@@ -83,6 +87,28 @@ public final class SuiteLoader {
         List<TestCase> out = new ArrayList<>();
         for (Read c : read) out.add(new TestCase(c.name(), c.plan9ini(), done(base, name + "." + c.name(), c.steps(), s)));
         return new TestSuite(name, boot.isEmpty() ? null : done(base, name + " boot steps", boot, s), out, src);
+    }
+
+    /** The variables of the caller's profile (default: default) under the caller's own. */
+    static Map<String, String> withProfile(JsonNode profiles, Map<String, String> vars, String src) {
+        if (profiles == null || profiles.isNull()) return vars;
+        String eg = "e.g. profiles: {nightly: {count: '100000'}}";
+        if (!profiles.isObject()) throw AntsException.badInput(src + ": profiles must be a mapping", eg);
+        for (Iterator<String> it = profiles.fieldNames(); it.hasNext(); ) {
+            String p = it.next();
+            JsonNode v = profiles.get(p);
+            if (!PROFILES.contains(p)) throw AntsException.badInput(src + ": profiles: unknown profile '" + clip(p) + "'", "the profiles are " + PROFILES);
+            if (!v.isObject()) throw AntsException.badInput(src + ": profiles." + p + " must be a mapping of variables", eg);
+            for (JsonNode x : v) {
+                if (!x.isValueNode() || x.isNull()) throw AntsException.badInput(src + ": profiles." + p + " has a value that is not a scalar", eg);
+            }
+        }
+        JsonNode chosen = profiles.get(vars == null ? "default" : vars.getOrDefault("profile", "default"));
+        if (chosen == null) return vars;
+        Map<String, String> out = new LinkedHashMap<>();
+        chosen.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        if (vars != null) out.putAll(vars);
+        return out;
     }
 
     /** A scenario with every failure pattern the whole file added (fail-on may appear in any case). */

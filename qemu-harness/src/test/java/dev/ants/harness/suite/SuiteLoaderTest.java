@@ -75,8 +75,41 @@ class SuiteLoaderTest {
         assertEquals(2, s.cases().get(0).scenario().steps().size());
     }
 
+    static final String FUZZ = """
+            name: fuzz
+            shell: rc
+            vars: {count: '3000', time: '900'}
+            profiles:
+              quick: {count: '500'}
+              nightly: {count: '100000', time: '14400'}
+            cases:
+              - name: writes
+                steps:
+                  - run: rc fuzz.rc ${count}
+                    timeout: ${time}
+            """;
+
+    @Test
+    void theProfileSetsVariablesAndTheCallerWins() {
+        assertEquals(List.of("rc fuzz.rc 3000", "900"), fuzz(Map.of()), "no profile: the default's, here the file's vars");
+        assertEquals(List.of("rc fuzz.rc 3000", "900"), fuzz(Map.of("profile", "default")));
+        assertEquals(List.of("rc fuzz.rc 500", "900"), fuzz(Map.of("profile", "quick")), "quick sets only the count");
+        assertEquals(List.of("rc fuzz.rc 100000", "14400"), fuzz(Map.of("profile", "nightly")), "a variable timeout scales too");
+        assertEquals(List.of("rc fuzz.rc 7", "14400"), fuzz(Map.of("profile", "nightly", "count", "7")), "--var wins over the profile");
+    }
+
+    private static List<String> fuzz(Map<String, String> vars) {
+        Step.Run r = (Step.Run) SuiteLoader.parse(FUZZ, "fuzz.yaml", null, vars, "fuzz").cases().get(0).scenario().steps().get(0);
+        return List.of(r.command(), Long.toString(r.timeout().toSeconds()));
+    }
+
     @Test
     void mistakesAreBadInputBeforeAnythingBoots() {
+        bad("name: x\nprofiles: [quick]\ncases:\n  - name: a\n    steps:\n      - expect: b\n", "profiles must be a mapping");
+        bad("name: x\nprofiles: {weekly: {a: '1'}}\ncases:\n  - name: a\n    steps:\n      - expect: b\n", "unknown profile 'weekly'");
+        bad("name: x\nprofiles: {quick: 3}\ncases:\n  - name: a\n    steps:\n      - expect: b\n", "must be a mapping of variables");
+        bad("name: x\nprofiles: {quick: {a: [1]}}\ncases:\n  - name: a\n    steps:\n      - expect: b\n", "not a scalar");
+        bad("name: x\nvars: {t: soon}\ncases:\n  - name: a\n    steps:\n      - expect: b\n        timeout: ${t}\n", "timeout");
         bad("name: x\nboot:\n  - expect: a\n", "boot: steps need cases:");
         bad("name: x\nsteps:\n  - expect: a\ncases:\n  - name: a\n    steps:\n      - expect: b\n", "steps: and cases: together");
         bad("name: x\ncases: []\n", "cases must be a non-empty list");
