@@ -47,9 +47,23 @@ class BuiltInSuitesTest {
     @Test
     void withoutNamesTheIndexsDefaultsRunAndAllMeansEverySuite() {
         SuiteCatalog c = SuiteCatalog.builtIn();
-        assertEquals(List.of("boot", "nswrite", "stock"), c.select(List.of()).stream().map(Suite::name).toList());
+        assertEquals(List.of("boot", "nswrite", "ns-fuzz", "stock"), c.select(List.of()).stream().map(Suite::name).toList());
         assertEquals(c.names(), c.select(List.of("all")).stream().map(Suite::name).toList());
         assertTrue(c.names().contains("ns-race"), c.names().toString());
+    }
+
+    @Test
+    void theProfileScalesTheFuzzAndTheRaces() {
+        SuiteCatalog c = SuiteCatalog.builtIn();
+        for (String[] p : new String[][] {{"quick", "500", "1"}, {"default", "5000", "1"}, {"nightly", "100000", "10"}}) {
+            Map<String, String> vars = new LinkedHashMap<>(ModelCatalog.builtIn().get("q35-smp4").vars());
+            vars.put("arch", "amd64");
+            vars.put("profile", p[0]);
+            String fuzz = RunSuitesStep.source(c.select(List.of("ns-fuzz")).get(0), 0, null).load(vars).cases().toString();
+            assertTrue(fuzz.contains("nsfuzz.rc " + p[1] + " time"), p[0] + ": " + fuzz);
+            String race = RunSuitesStep.source(c.select(List.of("ns-race")).get(0), 0, null).load(vars).cases().toString();
+            assertTrue(race.contains("nsrace.rc " + p[2] + " "), p[0] + ": " + race);
+        }
     }
 
     @Test
