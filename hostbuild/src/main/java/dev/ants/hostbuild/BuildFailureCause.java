@@ -1,6 +1,7 @@
 package dev.ants.hostbuild;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,12 +38,23 @@ final class BuildFailureCause {
             String rel = treeRelative(file, dir);
             if (build.overlay() != null && Files.exists(build.overlay().resolve(rel))) {
                 return rel + " is a file the patch set changes, and line " + line + " is a line of its patched copy "
-                        + build.overlay().resolve(rel) + ": fix the patch, or check that it suits this tree";
+                        + build.overlay().resolve(rel) + yours(build, rel, Integer.parseInt(line))
+                        + ": fix the patch, or check that it suits this tree";
             }
             return rel + " is the tree's own file, which the patch set does not touch: check the tree (a truncated "
                     + "or edited file?), or report that this revision does not build";
         }
         return "a tree source failed to build: see the output above; if it is a file the patch set changes, fix the patch";
+    }
+
+    /** Where that line is in the user's file: a line number, or that the patch added it. */
+    private static String yours(BuildRoot build, String rel, int line) {
+        Path mine = build.tree().resolve(rel);
+        if (!Files.isRegularFile(mine)) return ", a file the patch set adds";
+        int n = PatchedLines.original(mine, build.overlay().resolve(rel), line);
+        if (n > 0) return ", which is line " + n + " of your " + mine;
+        if (n == 0) return ", a line the patch set adds to your " + mine;
+        return " (your file: " + mine + ")";
     }
 
     /** The tree-relative path of a file a recipe in {@code dir} named, with the namespace's mounts taken off. */
@@ -51,6 +63,6 @@ final class BuildFailureCause {
             if (file.startsWith(mount + "/")) return file.substring(mount.length() + 1);
         }
         String abs = file.startsWith("/") ? file : dir + "/" + file;
-        return java.nio.file.Path.of(abs).normalize().toString().replaceFirst("^/", "");
+        return Path.of(abs).normalize().toString().replaceFirst("^/", "");
     }
 }

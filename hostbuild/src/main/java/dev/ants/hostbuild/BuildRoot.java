@@ -64,6 +64,11 @@ final class BuildRoot {
         return overlay;
     }
 
+    /** The user's tree. */
+    Path tree() {
+        return tree;
+    }
+
     Path root() {
         return root;
     }

@@ -62,11 +62,16 @@ class BuildFailureTest {
     @Test
     void aCompileErrorNamesTheFileAndWhetherThePatchSetChangesIt() throws Exception {
         Path overlay = Files.createDirectories(tmp.resolve("overlay/sys/src/9/port"));
-        Files.writeString(overlay.resolve("devproc.c"), "patched");
+        Files.writeString(overlay.resolve("devproc.c"), "a\nadded\nb\nc\n");
         BuildRoot b = root(tmp.resolve("overlay"));
-        String patched = BuildFailureCause.hint("../port/devproc.c:1234 syntax error, last name: x\n", b, "/sys/src/9/pc64");
-        assertTrue(patched.startsWith("sys/src/9/port/devproc.c is a file the patch set changes, and line 1234 is a line of its patched copy"),
+        Path mine = Files.createDirectories(b.tree().resolve("sys/src/9/port")).resolve("devproc.c");
+        Files.writeString(mine, "a\nb\nc\n");
+        String patched = BuildFailureCause.hint("../port/devproc.c:3 syntax error, last name: x\n", b, "/sys/src/9/pc64");
+        assertTrue(patched.startsWith("sys/src/9/port/devproc.c is a file the patch set changes, and line 3 is a line of its patched copy"),
                 patched);
+        assertTrue(patched.contains("which is line 2 of your " + mine), "mapped back to the user's file: " + patched);
+        String added = BuildFailureCause.hint("../port/devproc.c:2 syntax error\n", b, "/sys/src/9/pc64");
+        assertTrue(added.contains("a line the patch set adds to your " + mine), added);
         String own = BuildFailureCause.hint("../port/chan.c:88 syntax error\n", b, "/sys/src/9/pc64");
         assertTrue(own.startsWith("sys/src/9/port/chan.c is the tree's own file, which the patch set does not touch"), own);
     }
