@@ -40,7 +40,7 @@ public final class StepReader {
     private final Map<String, String> overrides;
     private final Deque<Path> including = new ArrayDeque<>();
 
-    /** {@code overrides} win over every file's own {@code vars:} (model facts, --set). */
+    /** {@code overrides} win over every file's own {@code vars:} (model facts, --var). */
     public StepReader(Map<String, String> overrides) {
         this.overrides = overrides == null ? Map.of() : overrides;
     }
@@ -231,7 +231,7 @@ public final class StepReader {
             String v = vars.get(m.group(1));
             if (v == null) {
                 throw AntsException.badInput(where + ": variable ${" + m.group(1) + "} is not defined",
-                        "define it under vars: or pass it with --set " + m.group(1) + "=VALUE");
+                        "define it under vars: or pass it with --var " + m.group(1) + "=VALUE");
             }
             m.appendReplacement(b, Matcher.quoteReplacement(v));
         }
