@@ -1,6 +1,7 @@
 package dev.ants.cli;
 
 import dev.ants.core.AntsException;
+import dev.ants.harness.expect.Printable;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ public final class VarOptions {
             int eq = v.indexOf('=');
             String key = eq < 0 ? v : v.substring(0, eq);
             if (eq < 0 || !key.matches("[A-Za-z0-9_.-]+")) {
-                throw AntsException.badInput("--var " + v + " is not KEY=VALUE", "e.g. --var fuzzcount=20000");
+                throw AntsException.badInput("--var " + Printable.of(v) + " is not KEY=VALUE", "e.g. --var fuzzcount=20000");
             }
             out.put(key, v.substring(eq + 1));
         }

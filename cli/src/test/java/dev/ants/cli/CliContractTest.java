@@ -129,6 +129,15 @@ class CliContractTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"fuzzcount", "=5", "a b=1", "x\u0001=1"})
+    void aVarThatIsNotKeyEqualsValueIsBadInput(String var, @TempDir Path tmp) throws Exception {
+        Path tree = fakeTree(tmp.resolve("tree"));
+        assertEquals(2, ants("test", "--tree", tree.toString(), "--var", var, "--report", tmp.resolve("r").toString()));
+        assertTrue(err.toString().contains("is not KEY=VALUE") && err.toString().contains("fix: "), err.toString());
+        assertFalse(Files.exists(tmp.resolve("r")), "nothing written");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"", "pc-ide,pc-ide", "pc-ide,", ",pc-ide"})
     void emptyOrRepeatedModelListsAreBadInput(String models, @TempDir Path tmp) throws Exception {
         Path tree = fakeTree(tmp.resolve("tree"));
