@@ -23,7 +23,6 @@ import dev.ants.pipeline.suite.SuiteCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The suites on a real machine: the image flashed to its disk (when the target file names one), then
