@@ -55,7 +55,7 @@ public record DiskImageSpec(String arch, Path kernel, BootLoaders loaders, long 
     }
 
     public String plan9Ini() {
-        return Plan9Ini.text(kernelName(), fs == RootFs.NONE ? null : fs.bootPart, settings);
+        return Plan9Ini.text(kernelName(), fs, settings);
     }
 
     /** Fills the root of a written raw disk, in a guest: the pipeline's part, so the builder needs no harness. */

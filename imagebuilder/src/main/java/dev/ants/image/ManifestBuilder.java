@@ -39,10 +39,11 @@ final class ManifestBuilder {
         boolean bootable = !h.uefi() || efi;
         String note = bootable ? null : "this image boots through BIOS/MBR only; it has no EFI loader";
         String part = spec.fs().bootPart;
+        String bootargs = spec.fs().bootargs(h.disk9());
         String expect = spec.fs() == RootFs.NONE
                 ? "the boot stops at 'bootargs is (tcp, tls, il, local!device)': --fs none leaves fs unformatted"
-                : "answer the bootargs prompt with " + "local!" + dev + "/" + part + " (plan9.ini names sdC0)";
+                : "answer the bootargs prompt with " + bootargs + " (plan9.ini names sdC0)";
         return new ImageManifest.ModelHints(h.disk9(), bootable, note,
-                dev + "/9fat", dev + "/nvram", dev + "/" + part, "local!" + dev + "/" + part, expect);
+                dev + "/9fat", dev + "/nvram", dev + "/" + part, bootargs, expect);
     }
 }

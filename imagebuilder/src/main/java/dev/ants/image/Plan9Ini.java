@@ -26,14 +26,16 @@ public final class Plan9Ini {
 
     /** plan9.ini of a rootless image. */
     public static String text(String kernelFile, List<String> settings) {
-        return text(kernelFile, null, settings);
+        return text(kernelFile, (RootFs) null, settings);
     }
 
-    /** @param rootPart the root's partition (fs, fscache) for images with a root, else null */
-    public static String text(String kernelFile, String rootPart, List<String> settings) {
+    /** @param root the image's root file system; NONE or null for a rootless image */
+    public static String text(String kernelFile, RootFs root, List<String> settings) {
         Map<String, String> lines = new LinkedHashMap<>();
         DEFAULTS.all().forEach((k, v) -> lines.put(k, v.replace("${kernel}", kernelFile)));
-        if (rootPart != null) DEFAULTS.root().forEach((k, v) -> lines.put(k, v.replace("${part}", rootPart)));
+        if (root != null && root != RootFs.NONE) {
+            DEFAULTS.root().forEach((k, v) -> lines.put(k, v.replace("${part}", root.bootPart).replace("${flags}", root.bootFlags)));
+        }
         for (String s : settings) {
             String[] kv = parse(s);
             if (kv[0].equals("bootfile")) {

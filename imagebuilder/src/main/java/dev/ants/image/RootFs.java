@@ -12,11 +12,12 @@ import java.util.Locale;
  */
 public enum RootFs {
     /** No root: the fs partition stays empty and the image boots rootless. */
-    NONE(List.of("fs"), "fs", null),
-    HJFS(List.of("fs"), "fs", "hjfs"),
-    GEFS(List.of("fs"), "fs", "gefs"),
+    NONE(List.of("fs"), "fs", null, ""),
+    HJFS(List.of("fs"), "fs", "hjfs", ""),
+    /** gefs boots with -A (no attach authentication), as 9front's installer writes it (inst/mountgefs, bootsetup). */
+    GEFS(List.of("fs"), "fs", "gefs", " -A"),
     /** cwfs: a cache, a write-once worm and "other", in the weights of prep's auto layout (4:20:4). */
-    CWFS(List.of("fscache", "fsworm", "other"), "fscache", "cwfs");
+    CWFS(List.of("fscache", "fsworm", "other"), "fscache", "cwfs", "");
 
     /** The prep partitions for the file system, in disk order. */
     public final List<String> parts;
@@ -24,11 +25,19 @@ public enum RootFs {
     public final String bootPart;
     /** The file server's source directory under sys/src/cmd, or null. */
     public final String server;
+    /** What bootargs adds after the partition for the file server (bootrc passes it on): "" or " -A". */
+    public final String bootFlags;
 
-    RootFs(List<String> parts, String bootPart, String server) {
+    RootFs(List<String> parts, String bootPart, String server, String bootFlags) {
         this.parts = parts;
         this.bootPart = bootPart;
         this.server = server;
+        this.bootFlags = bootFlags;
+    }
+
+    /** The bootargs that boot this root from the disk 9front names disk9 (sdC0, sdE0, ...). */
+    public String bootargs(String disk9) {
+        return "local!/dev/" + disk9 + "/" + bootPart + bootFlags;
     }
 
     public static RootFs parse(String s) {

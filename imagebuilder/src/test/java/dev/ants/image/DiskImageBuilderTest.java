@@ -225,6 +225,16 @@ class DiskImageBuilderTest {
         assertEquals("console=1\nbootfile=9pc\n*acpi=0\n", Plan9Ini.text("9pc", List.of("*acpi=0", "console=1")));
     }
 
+    /** As 9front's installer writes them: gefs boots with -A, cwfs from its cache partition. */
+    @Test
+    void theRootsBootargsCarryTheirFileServersFlags() {
+        assertTrue(Plan9Ini.text("9pc64", RootFs.GEFS, List.of()).contains("\nbootargs=local!/dev/sdC0/fs -A\n"));
+        assertTrue(Plan9Ini.text("9pc64", RootFs.HJFS, List.of()).contains("\nbootargs=local!/dev/sdC0/fs\n"));
+        assertTrue(Plan9Ini.text("9pc64", RootFs.CWFS, List.of()).contains("\nbootargs=local!/dev/sdC0/fscache\n"));
+        assertFalse(Plan9Ini.text("9pc64", RootFs.NONE, List.of()).contains("bootargs"));
+        assertEquals("local!/dev/sdE0/fs -A", RootFs.GEFS.bootargs("sdE0"));
+    }
+
     @Test
     void loadersOfTheWrongShapeAreRefused() {
         assertThrows(AntsException.class, () -> new BootLoaders(new byte[447], fakePbs(), pattern(10, 1)));

@@ -54,7 +54,7 @@ public final class AssembleImageStep implements Step<DiskImageBuilder.Result> {
         config.tree().requireOutside(out, "-o");
         RootFs fs = request.fs();
         DiskLayout layout = DiskLayout.forBytes(request.sizeBytes(), fs);
-        Plan9Ini.text(config.arch().kernel, fs == RootFs.NONE ? null : fs.bootPart, request.settings());
+        Plan9Ini.text(config.arch().kernel, fs, request.settings());
         requireFileServer(config.tree().root(), fs);
         if (request.base() != null) requireBase(request.base());
         if (request.userland() != null) dev.ants.core.manifest.UserlandManifest.read(request.userland());
