@@ -104,7 +104,7 @@ public final class IsoImageBuilder {
         List<String> s = new ArrayList<>();
         if (root) s.add("cdboot=yes");
         s.addAll(settings);
-        return Plan9Ini.text("/" + arch + "/" + kernel, (RootFs) null, s);
+        return Plan9Ini.text("/" + arch + "/" + kernel, s);
     }
 
     private static void stageFiles(Spec spec, Path stage, String ini, String kname, byte[] nineBootIso) throws IOException {

@@ -26,7 +26,7 @@ public final class Plan9Ini {
 
     /** plan9.ini of a rootless image. */
     public static String text(String kernelFile, List<String> settings) {
-        return text(kernelFile, (RootFs) null, settings);
+        return text(kernelFile, RootFs.NONE, settings);
     }
 
     /** @param root the image's root file system; NONE or null for a rootless image */
