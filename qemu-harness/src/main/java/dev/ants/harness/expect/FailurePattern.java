@@ -31,7 +31,8 @@ public record FailurePattern(String name, Pattern pattern, Severity severity) {
     /** 9front's kernel and user-trap signatures (devcons.c panic/exiting, trap.c suicide, dumpstack). */
     public static List<FailurePattern> nineFront() {
         return List.of(
-                of("9front kernel panic", "panic: ", Severity.FATAL),
+                // not a file named panic: "mkext: can't make file /sys/man/9/panic: ..." is no kernel panic
+                of("9front kernel panic", "(?<![\\w/.-])panic: ", Severity.FATAL),
                 of("9front cpu exiting", "cpu\\d+: exiting", Severity.FATAL),
                 of("9front user trap (suicide)", "suicide: ", Severity.ERROR),
                 of("9front stack dump", "\\bdump: ", Severity.WARN));
