@@ -35,6 +35,14 @@ public enum RootFs {
         this.bootFlags = bootFlags;
     }
 
+    /**
+     * The disk size when none is given: 2 GiB, and 6 GiB for cwfs, whose cache (a seventh of the disk,
+     * as the installer lays it out) must hold the whole root until the first dump.
+     */
+    public long defaultSize() {
+        return this == CWFS ? 6L << 30 : 2L << 30;
+    }
+
     /** The bootargs that boot this root from the disk 9front names disk9 (sdC0, sdE0, ...). */
     public String bootargs(String disk9) {
         return "local!/dev/" + disk9 + "/" + bootPart + bootFlags;

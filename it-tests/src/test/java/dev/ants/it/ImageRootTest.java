@@ -51,7 +51,7 @@ class ImageRootTest {
     }
 
     static Path image(Ants ants, Path file, RootFs fs, ImageFormat format) {
-        ants.image(new ImageRequest(file, format, 2L << 30, fs, List.of(), Compression.NONE, null));
+        ants.image(new ImageRequest(file, format, fs.defaultSize(), fs, List.of(), Compression.NONE, null));
         return file;
     }
 

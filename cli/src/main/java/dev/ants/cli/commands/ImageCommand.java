@@ -38,7 +38,7 @@ public final class ImageCommand implements Runnable {
     @Option(names = "--format", defaultValue = "raw", description = "raw (default), qcow2, or iso (hybrid: CD, USB, UEFI).")
     String format;
 
-    @Option(names = "--size", defaultValue = "2G", description = "Disk size, e.g. 512M, 2G (default 2G).")
+    @Option(names = "--size", description = "Disk size, e.g. 512M, 2G (default 2G; with --fs cwfs 6G, for its cache).")
     String size;
 
     @Option(names = "--fs", defaultValue = "none",
@@ -66,8 +66,10 @@ public final class ImageCommand implements Runnable {
 
     @Override
     public void run() {
+        RootFs root = RootFs.parse(fs);
+        long bytes = size == null ? root.defaultSize() : SizeParser.bytes(size, "--size");
         ImageRequest req = new ImageRequest(Inputs.outputFile(output, "-o"), ImageFormat.parse(format),
-                SizeParser.bytes(size, "--size"), RootFs.parse(fs), settings, Compression.parse(compress), base, userland);
+                bytes, root, settings, Compression.parse(compress), base, userland);
         var ants = Configure.ants(tree.given(), arch.arch(), out.progress())
                 .models(dev.ants.harness.model.ModelCatalog.load(modelFiles)).build();
         long t0 = System.nanoTime();
@@ -79,6 +81,6 @@ public final class ImageCommand implements Runnable {
         summary.put("seconds", Math.round(secs * 10) / 10.0);
         summary.put("contents", r.contents());
         out.print(summary, String.format("%s (%s, %s, fs %s) and %s written in %.1f s",
-                r.image(), format, size, req.fs().id(), r.manifest().getFileName(), secs));
+                r.image(), format, size != null ? size : (bytes >> 30) + "G", req.fs().id(), r.manifest().getFileName(), secs));
     }
 }

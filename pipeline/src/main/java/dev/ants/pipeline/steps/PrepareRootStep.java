@@ -35,6 +35,8 @@ public final class PrepareRootStep implements Step<PrepareRootStep.Root> {
     /** What a file system costs beyond the files' bytes: per entry and in all (blocks, tables, slack). */
     static final long PER_ENTRY = 8192;
     static final long FIXED = 64L << 20;
+    /** cwfs64x's block: a file takes whole blocks, and every block written stays in the cache until a dump. */
+    static final long CWFS_BLOCK = 16 << 10;
 
     private final Path tree;
     private final Path userland;
@@ -84,6 +86,9 @@ public final class PrepareRootStep implements Step<PrepareRootStep.Root> {
         tools.put("fill.rc", resource("/dev/ants/image/root/fill.rc"));
         tools.put("bintime", WriteFillDiskStep.bintime(epoch));
         tools.put("users", rl.files().get("adm/users").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        // the archive's last entry: fill.rc looks for it after restarting the file server, so writes a
+        // server dropped at its halt show up as a failed fill, not as a root that lacks /usr
+        tools.put("last", (entries.get(entries.size() - 1).path() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         if (fs == RootFs.CWFS) tools.put("fsconfig", cwfsConfig("sdC0"));
         WriteFillDiskStep.Result r = new dev.ants.core.pipeline.StepRunner(progress)
                 .run(new WriteFillDiskStep(fillDisk, tools, entries, epoch));
@@ -96,13 +101,27 @@ public final class PrepareRootStep implements Step<PrepareRootStep.Root> {
     private void requireRoom(List<RootEntry> entries) {
         long bytes = RootArchive.size(entries, epoch);
         long need = bytes + entries.size() * PER_ENTRY + FIXED;
-        long have = layout.sectorsOf(fs.bootPart) * DiskLayout.SECTOR;
-        if (fs == RootFs.CWFS) have = layout.sectorsOf("fsworm") * DiskLayout.SECTOR;
-        if (need > have) {
-            throw AntsException.badInput(String.format("the root (%d files, %d MiB) does not fit the %s partition of %d MiB",
-                    entries.size(), bytes >> 20, fs.id(), have >> 20),
-                    String.format("give the disk at least %d MiB more with --size", ((need - have) >> 20) + 1));
+        String part = fs.bootPart;
+        if (fs == RootFs.CWFS) {
+            // cwfs keeps every block it writes in fscache until a dump copies it to the worm, and a
+            // full cache bucket fails the write: the cache must hold the whole root, a quarter spare
+            need = cwfsBlocks(entries) * CWFS_BLOCK * 5 / 4 + FIXED;
+            part = "fscache";
         }
+        long have = layout.sectorsOf(part) * DiskLayout.SECTOR;
+        if (need > have) {
+            long disk = layout.bytes() + (need - have) * layout.bytes() / Math.max(1, have);
+            throw AntsException.badInput(String.format("the root (%d files, %d MiB) does not fit the %s partition %s of %d MiB",
+                            entries.size(), bytes >> 20, fs.id(), part, have >> 20),
+                    String.format("give the disk at least %d MiB with --size", (disk >> 20) + 1));
+        }
+    }
+
+    /** cwfs blocks for the entries: whole blocks per file, a block per 64 directory entries. */
+    static long cwfsBlocks(List<RootEntry> entries) {
+        long blocks = 0;
+        for (RootEntry e : entries) blocks += e.dir() ? 1 : (e.length() + CWFS_BLOCK - 1) / CWFS_BLOCK;
+        return blocks + entries.size() / 64;
     }
 
     /** cwfs's configuration as the installer writes it (inst/mountcwfs), for the disk's name in the fill guest. */

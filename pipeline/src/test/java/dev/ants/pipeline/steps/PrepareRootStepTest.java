@@ -71,4 +71,45 @@ class PrepareRootStepTest {
         assertTrue(e.hint().contains("--size"), e.hint());
         assertFalse(Files.exists(tmp.resolve("fill.img")));
     }
+
+    @Test
+    void cwfsCountsWholeBlocksInItsCacheAndNamesASizeThatFits() throws Exception {
+        // 120 MiB of data fits the 1 GiB disk's fsworm (about 720 MiB) but not its fscache (about 145 MiB)
+        // once a quarter is kept spare: the hint gives a size whose cache holds it
+        Path u = userland(120L << 20);
+        AntsException e = assertThrows(AntsException.class, () -> new StepRunner(Progress.SILENT).run(step(u, 1L << 30, RootFs.CWFS)));
+        assertEquals(2, e.exitCode().code);
+        assertTrue(e.getMessage().contains("cwfs partition fscache"), e.getMessage());
+        long mib = Long.parseLong(e.hint().replaceAll(".*at least (\\d+) MiB.*", "$1"));
+        assertTrue(mib > 1024 && mib < 2048, e.hint());
+        Files.deleteIfExists(tmp.resolve("fill.img"));
+        PrepareRootStep.Root r = new StepRunner(Progress.SILENT).run(step(u, mib << 20, RootFs.CWFS));
+        assertTrue(Files.size(r.fillDisk()) > 120L << 20);
+    }
+
+    @Test
+    void aCwfsFileTakesWholeBlocksAndAFullDirectoryMore() {
+        var entries = new java.util.ArrayList<dev.ants.image.root.RootEntry>();
+        entries.add(new dev.ants.image.root.RootEntry("d", true, 0775, "sys", "sys", null, null, 0));
+        entries.add(new dev.ants.image.root.RootEntry("d/a", false, 0664, "sys", "sys", null, new byte[1], 1));
+        entries.add(new dev.ants.image.root.RootEntry("d/b", false, 0664, "sys", "sys", null, null, (16 << 10) + 1));
+        entries.add(new dev.ants.image.root.RootEntry("d/c", false, 0664, "sys", "sys", null, null, 0));
+        assertEquals(1 + 1 + 2 + 0, PrepareRootStep.cwfsBlocks(entries));
+        for (int i = 0; i < 64; i++) entries.add(new dev.ants.image.root.RootEntry("d/e" + i, false, 0664, "sys", "sys", null, null, 0));
+        assertEquals(4 + 1, PrepareRootStep.cwfsBlocks(entries));
+    }
+
+    @Test
+    void theArchivesLastEntryIsAToolSoTheFillCanLookForItAfterTheHalt() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/mtype")),
+                "mtools is not installed (apt-get install mtools): cannot read the tools FAT");
+        PrepareRootStep.Root r = new StepRunner(Progress.SILENT).run(step(userland(0), 512L << 20, RootFs.HJFS));
+        byte[] disk = Files.readAllBytes(r.fillDisk());
+        String archive = new String(disk, (int) WriteFillDiskStep.ARCHIVE_LBA * 512, (int) r.manifest().bytes(), StandardCharsets.UTF_8);
+        String lastHeader = archive.lines().filter(l -> l.matches("/\\S+ [0-7]+ \\S+ \\S+ 1700000000 \\d+")).reduce((a, b) -> b).orElseThrow();
+        Process p = new ProcessBuilder("mtype", "-i", r.fillDisk().toString(), "::last").redirectErrorStream(true).start();
+        String last = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), last);
+        assertEquals(lastHeader.substring(1, lastHeader.indexOf(' ')) + "\n", last);
+    }
 }
