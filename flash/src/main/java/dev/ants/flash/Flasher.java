@@ -22,6 +22,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Writes an image to a device, on this host or over SSH: safety checks, confirmation, the head
@@ -40,6 +42,7 @@ public final class Flasher {
     private volatile Thread runner;
     private volatile boolean cancelled;
     private volatile boolean touched;
+    private volatile boolean finished;
     private String device = "";
     private boolean verifyOnly;
 
@@ -102,6 +105,7 @@ public final class Flasher {
             runner = null;
             // the interrupt was cancel()'s own doing, and the exception says so: leave the caller's thread clean
             if (cancelled) Thread.interrupted();
+            finished = true;
             Device d = dev;
             if (d != null) d.close();
         }
@@ -109,14 +113,25 @@ public final class Flasher {
 
     private FlashResult flash(long t0) throws IOException, InterruptedException {
         progress.step("open " + req.image().getFileName());
+        // the device's probe (a shell, maybe over SSH) runs while the image is mapped: neither needs the other
+        FutureTask<Probed> probing = new FutureTask<>(() -> {
+            Device d = req.ssh() == null ? new LocalDevice(req.device()) : new ShellDevice(SshShell.open(req.ssh()), req.device(), true);
+            this.dev = d;
+            // run() has ended (the image failed to open) or was cancelled: nobody will close d but us
+            if (cancelled || finished) d.close();
+            return new Probed(d, d.probe());
+        });
+        Thread prober = new Thread(probing, "ants-flash-probe");
+        prober.setDaemon(true);
+        prober.start();
         try (FlashImage image = ImageOpener.open(req.image())) {
             progress.end();
             progress.step("check " + req.device() + (req.ssh() == null ? "" : " on " + req.ssh()));
-            Device dev = req.ssh() == null ? new LocalDevice(req.device()) : new ShellDevice(SshShell.open(req.ssh()), req.device(), true);
-            this.dev = dev;
+            Probed p = probed(probing);
+            Device dev = p.device();
             if (cancelled) throw new InterruptedException("cancelled");
             device = req.device() + dev.where();
-            HostFacts facts = dev.probe();
+            HostFacts facts = p.facts();
             requireTools(facts, dev.where());
             DeviceInfo info = SafetyCheck.check(facts, req.device(), image.size(), req.force(), dev.where());
             if (req.ssh() == null && !info.blockDevice() && sameFile(req.image(), Path.of(req.device()))) {
@@ -150,6 +165,22 @@ public final class Flasher {
             return new FlashResult(req.device(), req.ssh() == null ? "" : req.ssh().toString(), req.image().toString(),
                     image.format(), image.size(), plan.dataBytes(), zeroing, zeroWritten, req.verify(),
                     combined(plan, expected), comp, secs);
+        }
+    }
+
+    private record Probed(Device device, HostFacts facts) {
+    }
+
+    /** The device and its facts once the probe is done; its failure as the probe would have thrown it. */
+    private static Probed probed(FutureTask<Probed> probing) throws IOException, InterruptedException {
+        try {
+            return probing.get();
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException io) throw io;
+            if (c instanceof InterruptedException ie) throw ie;
+            if (c instanceof RuntimeException re) throw re;
+            throw new IOException(c);
         }
     }
 
