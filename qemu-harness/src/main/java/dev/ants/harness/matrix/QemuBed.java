@@ -50,7 +50,7 @@ final class QemuBed implements TestBed {
     @Override
     public Set<Capability> capabilities() {
         Set<Capability> c = EnumSet.of(Capability.DEVICE_DEL);
-        if (!QemuCommand.throwAwayOverlays(model, plan.guest())) c.add(Capability.SNAPSHOT);
+        if (QemuCommand.snapshots(model, plan.guest())) c.add(Capability.SNAPSHOT);
         if (plan.guest().kernel() != null) c.add(Capability.PLAN9INI); // a disk image's plan9.ini is inside the image
         return c;
     }

@@ -150,11 +150,20 @@ public final class QemuCommand {
     }
 
     /**
+     * Whether QEMU can save {@code guest} running on {@code m} and start another QEMU from it: not with a
+     * throw-away overlay (below), nor with an NVMe disk, whose device state QEMU refuses to save
+     * ("State blocked by non-migratable device").
+     */
+    public static boolean snapshots(HardwareModel m, Guest guest) {
+        return !m.disk().equals("nvme") && !throwAwayOverlays(m, guest);
+    }
+
+    /**
      * Whether {@code guest} on {@code m} has a disk behind a throw-away overlay (a read-only disk on IDE
      * or AHCI): a snapshot cannot be resumed by another QEMU, whose overlay would be a new, empty one,
      * so such runs boot every case from power-on.
      */
-    public static boolean throwAwayOverlays(HardwareModel m, Guest guest) {
+    static boolean throwAwayOverlays(HardwareModel m, Guest guest) {
         return ideLike(m) && guest.extraDisks().stream().anyMatch(Guest.ExtraDisk::readOnly);
     }
 

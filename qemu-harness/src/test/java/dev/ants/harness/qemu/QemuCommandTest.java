@@ -113,4 +113,19 @@ class QemuCommandTest {
     void shellLineQuotesWhatNeedsIt() {
         assertEquals("qemu -append 'console=0 *acpi=0' -name a", QemuCommand.shellLine(List.of("qemu", "-append", "console=0 *acpi=0", "-name", "a")));
     }
+
+    @Test
+    void nvmeAndThrowAwayOverlaysCannotBeSnapshotted(@TempDir Path dir) throws Exception {
+        Path img = Files.writeString(dir.resolve("a.img"), "x");
+        Path suites = Files.writeString(dir.resolve("s.img"), "x");
+        Guest kernelWithSuites = Guest.kernel(img, null, null).withExtraDisk(suites, true);
+        assertTrue(QemuCommand.snapshots(models.get("pc-virtio"), kernelWithSuites));
+        assertTrue(QemuCommand.snapshots(models.get("q35-smp4"), Guest.disk(img)));
+        // QEMU refuses to save an NVMe controller: "State blocked by non-migratable device"
+        assertFalse(QemuCommand.snapshots(models.get("q35-nvme"), Guest.disk(img)));
+        assertFalse(QemuCommand.snapshots(models.get("q35-nvme"), kernelWithSuites));
+        // a read-only disk on IDE or AHCI is a throw-away overlay another QEMU cannot resume
+        assertFalse(QemuCommand.snapshots(models.get("pc-ide"), kernelWithSuites));
+        assertTrue(QemuCommand.snapshots(models.get("pc-ide"), Guest.disk(img)));
+    }
 }
