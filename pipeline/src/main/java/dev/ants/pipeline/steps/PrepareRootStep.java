@@ -100,19 +100,15 @@ public final class PrepareRootStep implements Step<PrepareRootStep.Root> {
     /** Bad input, before anything is written, when the root cannot fit the partition. */
     private void requireRoom(List<RootEntry> entries) {
         long bytes = RootArchive.size(entries, epoch);
-        long need = bytes + entries.size() * PER_ENTRY + FIXED;
-        String part = fs.bootPart;
-        if (fs == RootFs.CWFS) {
-            // cwfs keeps every block it writes in fscache until a dump copies it to the worm, and a
-            // full cache bucket fails the write: the cache must hold the whole root, a quarter spare
-            need = cwfsBlocks(entries) * CWFS_BLOCK * 5 / 4 + FIXED;
-            part = "fscache";
-        }
-        long have = layout.sectorsOf(part) * DiskLayout.SECTOR;
+        // cwfs keeps every block it writes in fscache (its bootPart) until a dump copies it to the worm,
+        // and a full cache bucket fails the write: the cache must hold the whole root, a quarter spare
+        long need = fs == RootFs.CWFS ? cwfsBlocks(entries) * CWFS_BLOCK * 5 / 4 + FIXED
+                : bytes + entries.size() * PER_ENTRY + FIXED;
+        long have = layout.sectorsOf(fs.bootPart) * DiskLayout.SECTOR;
         if (need > have) {
             long disk = layout.bytes() + (need - have) * layout.bytes() / Math.max(1, have);
             throw AntsException.badInput(String.format("the root (%d files, %d MiB) does not fit the %s partition %s of %d MiB",
-                            entries.size(), bytes >> 20, fs.id(), part, have >> 20),
+                            entries.size(), bytes >> 20, fs.id(), fs.bootPart, have >> 20),
                     String.format("give the disk at least %d MiB with --size", (disk >> 20) + 1));
         }
     }
