@@ -17,6 +17,7 @@ import dev.ants.image.RootFs;
 import dev.ants.pipeline.Ants;
 import dev.ants.pipeline.ImageRequest;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,6 +40,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * userland's binaries, rc's scripts); the rootless image through OVMF; the ISO as a CD; and two hjfs
  * builds with one SOURCE_DATE_EPOCH byte-identical.
  */
+@Order(1) // the longest class: it starts first so the two parallel lanes end together
 class ImageRootTest {
     @TempDir
     Path tmp;
