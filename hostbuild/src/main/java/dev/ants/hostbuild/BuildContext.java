@@ -2,6 +2,7 @@ package dev.ants.hostbuild;
 
 import dev.ants.core.AntsException;
 import dev.ants.core.ExitCode;
+import dev.ants.core.FileLocks;
 import dev.ants.core.manifest.TreeIdentity;
 import dev.ants.core.pipeline.StepRunner;
 import dev.ants.core.progress.Progress;
@@ -58,7 +59,7 @@ final class BuildContext {
 
     /** Runs {@code work} holding the build root's lock; an I/O failure becomes an environment error. */
     <T> T locked(Path out, Work<T> work) {
-        try (BuildLock lock = BuildLock.acquire(build.root())) {
+        try (FileLocks.Held lock = FileLocks.acquire(build.root().resolve(".lock"))) {
             List<String> undone = UnfinishedRun.recover(build);
             if (!undone.isEmpty()) {
                 steps.progress().note("removed " + undone.size() + " file(s) an interrupted build left half written in " + build.root());

@@ -1,15 +1,13 @@
 package dev.ants.patch;
 
 import dev.ants.core.AntsException;
+import dev.ants.core.FileLocks;
 import dev.ants.core.tree.NineFrontTree;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -52,9 +50,7 @@ public final class PatchOverlay {
         try {
             Files.createDirectories(overlayDir);
             // builds of one tree share the overlay: one writes it at a time, the next finds it done
-            try (FileChannel ch = FileChannel.open(overlayDir.resolveSibling(overlayDir.getFileName() + ".lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock lock = ch.lock()) {
+            try (FileLocks.Held lock = FileLocks.acquire(overlayDir.resolveSibling(overlayDir.getFileName() + ".lock"))) {
                 return write(plan, set, names, overlayDir);
             }
         } catch (IOException e) {

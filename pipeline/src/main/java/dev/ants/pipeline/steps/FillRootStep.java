@@ -86,7 +86,8 @@ public final class FillRootStep implements Step<Void> {
     /** The run directory lives in the work dir, which goes: the transcript moves next to the output. */
     private Path keep(Path transcript) {
         try {
-            Path to = Path.of(System.getProperty("java.io.tmpdir"), "ants-fill-" + ProcessHandle.current().pid() + ".log");
+            // a name of its own: two fills of one process (library users, parallel tests) keep both
+            Path to = Files.createTempFile("ants-fill-", ".log");
             Files.copy(transcript, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             return to;
         } catch (IOException e) {
