@@ -35,7 +35,8 @@ steps:
   - fail-on: 'panic|suicide|bootargs is'
   - expect: 'plan9rc: root is local!'
   - expect: 'plan9rc: starting shell in admin namespace'
-  - send: "rerootwin boot\n"
+  - send: "rerootwin -c 'echo re^rooted; exec rc -i' boot\n"
+  - expect: 'rerooted'
   - run: cat /dev/user; test -f /usr/glenda/lib/profile
     output: '^glenda$'
 YAML

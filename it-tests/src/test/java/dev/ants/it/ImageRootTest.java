@@ -81,15 +81,17 @@ class ImageRootTest {
                 """ + attach + """
                   - expect: 'plan9rc: root is local!/dev/${disk}/'
                   - expect: 'plan9rc: starting shell in admin namespace'
-                  - send: "rerootwin boot\n"
+                  # typed ahead, a command would go to the admin shell, which reads all that is there
+                  - send: "rerootwin -c 'echo re^rooted; exec rc -i' boot\n"
+                  - expect: 'rerooted'
                   - name: the user is glenda
                     run: cat /dev/user
                     output: '^glenda$'
                   - name: the root is the disk's file system (the tree's sources are there)
                     run: test -f /sys/src/9/pc64/mkfile && test -f /usr/glenda/lib/profile && grep -s glenda /adm/users && echo disk
                     output: '^disk$'
-                  - name: ls /bin shows the root's commands
-                    run: ls /bin | wc -l
+                  - name: ls /bin shows the root's commands (and glenda's, which her profile binds)
+                    run: bind -a /usr/glenda/bin/rc /bin; bind -a /usr/glenda/bin/$cputype /bin; ls /bin | wc -l
                     output: '^ *${binCount}$'
                 """, "root-boot", null, Map.of("bootargs", bootargs, "disk", hw.disk9(),
                 "binCount", Integer.toString(m.root().binCount())));
