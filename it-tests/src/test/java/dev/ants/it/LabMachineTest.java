@@ -8,8 +8,6 @@ import dev.ants.it.support.LabPc;
 import dev.ants.pipeline.Ants;
 import dev.ants.pipeline.ImageRequest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
-import org.junit.jupiter.api.parallel.Resources;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -25,7 +23,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * serial server (LabPc). 'ants test --target --image' flashes the ANTS image to the PC's disk,
  * power-cycles it, and the boot suite passes on its serial console.
  */
-@ResourceLock(Resources.SYSTEM_ERR) // it captures System.err while ants test runs
 class LabMachineTest {
     @TempDir
     Path tmp;
