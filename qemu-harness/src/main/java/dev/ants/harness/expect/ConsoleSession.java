@@ -49,6 +49,7 @@ public final class ConsoleSession implements Closeable {
     private final Transcript transcript;
     /** The output and its state; also the lock that waits hold. */
     private final ConsoleBuffer b;
+    private final Typist typist;
     private final String token = Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
     private int commandSeq;
     private final Thread drain;
@@ -59,6 +60,7 @@ public final class ConsoleSession implements Closeable {
         this.options = options;
         this.b = new ConsoleBuffer(options.failurePatterns);
         this.transcript = new Transcript(transcriptFile, b.startNanos);
+        this.typist = new Typist(console, b, options, this::scaled);
         drain = new Thread(this::drainLoop, "ants-console-drain");
         drain.setDaemon(true);
         drain.start();
@@ -189,67 +191,21 @@ public final class ConsoleSession implements Closeable {
 
     /** Raw bytes to the console, no pacing. */
     public void send(String text) throws IOException {
-        console.write(text.getBytes(StandardCharsets.UTF_8));
+        typist.send(text);
     }
 
     /**
-     * Sends in chunks and waits after each until about as many printable characters came back as were
-     * sent (the echo), so a slow UART or guest never drops keystrokes. A guest that does not echo (a
-     * password prompt) only costs the echo timeout per chunk.
+     * Types line by line, in chunks, each waiting for its echo, so a slow UART or guest never drops
+     * keystrokes; a line whose echo shows lost characters is typed again (see {@link Typist}). A guest
+     * that does not echo (a password prompt) only costs the echo timeout per chunk.
      */
     public void sendPaced(String text) throws IOException {
-        for (int i = 0; i < text.length(); ) {
-            // A chunk never runs past a newline: 9front's console loses the first character typed
-            // after a newline that reaches it before the reader (rc at a continuation line) reads again.
-            int nl = text.indexOf('\n', i);
-            int end = Math.min(text.length(), i + options.paceChunk);
-            if (nl >= 0 && nl < end) end = nl + 1;
-            String chunk = text.substring(i, end);
-            i = end;
-            long mark = b.end();
-            send(chunk);
-            int printable = (int) chunk.chars().filter(c -> c >= 0x20 && c != 0x7f).count();
-            if (printable > 0) awaitEcho(mark, printable);
-            if (chunk.endsWith("\n") && i < text.length()) awaitQuiet(scaled(LINE_SETTLE), scaled(options.echoTimeout));
-        }
+        typist.type(text);
     }
 
-    /** How long the console must stay quiet after a newline before the next line is typed. */
-    static final Duration LINE_SETTLE = Duration.ofMillis(150);
-
-    /** Waits until no output came for {@code quiet}, or {@code max} passed. */
-    private void awaitQuiet(Duration quiet, Duration max) {
-        long deadline = System.nanoTime() + max.toNanos();
-        synchronized (b) {
-            while (!b.eof && b.fatal == null) {
-                long now = System.nanoTime();
-                long quietUntil = b.lastOutputNanos + quiet.toNanos();
-                if (now >= quietUntil || now >= deadline) return;
-                try {
-                    b.wait(Math.max(1, (Math.min(quietUntil, deadline) - now) / 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-    }
-
-    private void awaitEcho(long mark, int printable) {
-        long deadline = System.nanoTime() + scaled(options.echoTimeout).toNanos();
-        synchronized (b) {
-            while (!b.eof && b.fatal == null) {
-                if (b.printableSince(mark) >= printable) return;
-                long left = deadline - System.nanoTime();
-                if (left <= 0) return;
-                try {
-                    b.wait(Math.max(1, left / 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+    /** How many lines (or their newlines) had to be typed again because the guest lost characters. */
+    public int retyped() {
+        return typist.retyped();
     }
 
     /**

@@ -167,6 +167,56 @@ class ConsoleSessionTest {
         }
     }
 
+    private static ConsoleSession.Options typing() {
+        ConsoleSession.Options o = opts();
+        o.paceChunk = 4;
+        o.echoTimeout = Duration.ofMillis(300);
+        return o;
+    }
+
+    @Test
+    void aLineWhoseEchoLostACharacterIsErasedAndTypedAgain() throws Exception {
+        FakeConsole c = new FakeConsole();
+        c.echo = true;
+        c.lose.add(5); // the 'h' of hello, as kbdfs loses a rune while it is still echoing
+        try (ConsoleSession s = new ConsoleSession(c, null, typing())) {
+            s.sendPaced("echo hello world\n");
+            assertEquals(List.of("echo hello world"), c.lines());
+            assertEquals(1, s.retyped());
+        }
+    }
+
+    @Test
+    void aLostNewlineIsTypedAgainAndALostEraseIsSentAgain() throws Exception {
+        FakeConsole c = new FakeConsole();
+        c.echo = true;
+        c.lose.add(16); // the newline: the line sits there, echoed, and never runs
+        try (ConsoleSession s = new ConsoleSession(c, null, typing())) {
+            s.sendPaced("echo hello world\n");
+            assertEquals(List.of("echo hello world"), c.lines());
+            assertEquals(1, s.retyped());
+        }
+        FakeConsole d = new FakeConsole();
+        d.echo = true;
+        d.lose.addAll(List.of(5, 16)); // a character, then the ^U that was to erase the broken line
+        try (ConsoleSession s = new ConsoleSession(d, null, typing())) {
+            s.sendPaced("echo hello world\n");
+            assertEquals(List.of("echo hello world"), d.lines());
+        }
+    }
+
+    @Test
+    void aGuestThatEchoesNothingIsTypedToOnceAndNeverErased() throws Exception {
+        FakeConsole c = new FakeConsole();
+        c.lose.add(2);
+        try (ConsoleSession s = new ConsoleSession(c, null, typing())) {
+            s.sendPaced("secret\n");
+            assertEquals(List.of("seret"), c.lines(), "without an echo a lost character cannot be seen");
+            assertEquals(0, s.retyped());
+            assertFalse(c.sent().contains("\u0015"));
+        }
+    }
+
     @Test
     void runCapturesOutputAndStatusFromARealSh() throws Exception {
         try (ConsoleSession s = new ConsoleSession(new ProcessConsole(List.of("sh")), null, opts())) {

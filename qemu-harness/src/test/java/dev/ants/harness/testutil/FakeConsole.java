@@ -18,6 +18,11 @@ public final class FakeConsole implements Console {
     /** Like 9front's kbdfs: a character arriving this soon after a newline is lost (0: never). */
     public volatile long dropAfterNewlineMillis;
     private long lastNewlineNanos;
+    /** Like kbdfs under load: the bytes at these positions of everything written are lost. */
+    public final java.util.Set<Integer> lose = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private int written;
+    private final StringBuilder line = new StringBuilder();
+    private final java.util.List<String> lines = new java.util.ArrayList<>();
 
     public void emit(String s) {
         queue.add(s.getBytes(StandardCharsets.UTF_8));
@@ -51,16 +56,34 @@ public final class FakeConsole implements Console {
         ByteArrayOutputStream kept = new ByteArrayOutputStream();
         for (int i = off; i < off + len; i++) {
             long now = System.nanoTime();
+            if (lose.contains(written++)) continue;
             if (dropAfterNewlineMillis > 0 && lastNewlineNanos != 0 && now - lastNewlineNanos < dropAfterNewlineMillis * 1_000_000) {
                 lastNewlineNanos = 0; // only the first character after the newline is lost
                 continue;
             }
             if (bytes[i] == '\n') lastNewlineNanos = now;
+            if (bytes[i] == 0x15) { // ^U erases the line, echoing a backspace per character
+                kept.write(bytes[i]);
+                if (echo) queue.add("\b".repeat(line.length()).getBytes(StandardCharsets.UTF_8));
+                line.setLength(0);
+                continue;
+            }
+            if (bytes[i] == '\n') {
+                lines.add(line.toString());
+                line.setLength(0);
+            } else {
+                line.append((char) bytes[i]);
+            }
             kept.write(bytes[i]);
         }
         byte[] k = kept.toByteArray();
         sent.write(k, 0, k.length);
-        if (echo && k.length > 0) queue.add(k);
+        if (echo && k.length > 0) queue.add(new String(k, StandardCharsets.UTF_8).replace("\u0015", "").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The lines a reader in cooked mode got: what arrived, with ^U's erasures applied. */
+    public synchronized java.util.List<String> lines() {
+        return java.util.List.copyOf(lines);
     }
 
     public synchronized String sent() {
