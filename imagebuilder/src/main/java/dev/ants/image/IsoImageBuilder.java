@@ -79,7 +79,7 @@ public final class IsoImageBuilder {
             Map<String, ImageManifest.ModelHints> hints = new LinkedHashMap<>();
             for (ModelHint h : spec.models()) {
                 hints.put(h.model(), new ImageManifest.ModelHints(null, true, "boot it as a CD (ants boot --iso)",
-                        null, null, null, null, "the boot stops at 'bootargs is' unless plan9.ini says otherwise"));
+                        null, null, null, null, "plan9rc starts the admin shell ('admin% '); with a root, 'rerootwin boot' gives a shell on it"));
             }
             ImageManifest manifest = new ImageManifest(image, spec.arch(), spec.root() == null ? "none" : "iso9660", ini, parts,
                     Map.of("isoBytes", Files.size(pub.raw)), hints, null, spec.epoch(), null, null);

@@ -41,8 +41,10 @@ final class ManifestBuilder {
         String part = spec.fs().bootPart;
         String bootargs = spec.fs().bootargs(h.disk9());
         String expect = spec.fs() == RootFs.NONE
-                ? "the boot stops at 'bootargs is (tcp, tls, il, local!device)': --fs none leaves fs unformatted"
-                : "answer the bootargs prompt with " + bootargs + " (plan9.ini names sdC0)";
+                ? "plan9rc stays rootless ('plan9rc: no root: staying rootless') and starts the admin shell, 'admin% '"
+                : h.disk9().equals("sdC0")
+                ? "plan9rc attaches the root ('plan9rc: root is local!" + dev + "/" + part + "') and starts the admin shell; 'rerootwin boot' gives a shell on the root"
+                : "plan9.ini names sdC0, so plan9rc stays rootless: in the admin shell, 'plan9rc root " + bootargs + "'";
         return new ImageManifest.ModelHints(h.disk9(), bootable, note,
                 dev + "/9fat", dev + "/nvram", dev + "/" + part, bootargs, expect);
     }

@@ -131,7 +131,7 @@ class DiskImageBuilderTest {
         String at = img + "@@" + PART_OFFSET;
         String dir = Mtools.run("mdir", "-b", "-i", at, "::");
         assertTrue(dir.contains("9BOOTFAT") && dir.contains("PLAN9.INI") && dir.contains("9PC64"), dir);
-        assertEquals("console=0\nbootfile=9pc64\n*acpi=0\n", Mtools.run("mtype", "-i", at, "::plan9.ini"));
+        assertEquals("console=0\nbootfile=9pc64\nbootcmd=plan9rc\n*acpi=0\n", Mtools.run("mtype", "-i", at, "::plan9.ini"));
         Path back = tmp.resolve("back");
         Mtools.run("mcopy", "-i", at, "::9bootfat", back.toString());
         assertArrayEquals(pattern(8084, 9), Files.readAllBytes(back));
@@ -154,9 +154,9 @@ class DiskImageBuilderTest {
         assertEquals(Sha256.of(pattern(8084, 9)), m.at("/parts/9bootfat/sha256").asText());
         assertEquals(Sha256.of(pattern(1_500_000, 77)), m.at("/parts/9pc64/sha256").asText());
         assertEquals(Sha256.of(sector(img, 2049)), m.at("/parts/prep/sha256").asText());
-        assertEquals(Sha256.of("console=0\nbootfile=9pc64\n".getBytes(StandardCharsets.US_ASCII)),
+        assertEquals(Sha256.of("console=0\nbootfile=9pc64\nbootcmd=plan9rc\n".getBytes(StandardCharsets.US_ASCII)),
                 m.at("/parts/plan9.ini/sha256").asText());
-        assertEquals("console=0\nbootfile=9pc64\n", m.at("/plan9ini").asText());
+        assertEquals("console=0\nbootfile=9pc64\nbootcmd=plan9rc\n", m.at("/plan9ini").asText());
         assertEquals(2048, m.at("/layout/partition/startLba").asLong());
         assertEquals(2049, m.at("/layout/prepTableLba").asLong());
         assertEquals(2048 + 65537, m.at("/layout/prep/2/startLba").asLong());
@@ -220,9 +220,11 @@ class DiskImageBuilderTest {
         assertNoTemporaries();
     }
 
+    /** Every image boots through plan9rc unless --set says otherwise (any other bootcmd boots 9front's way). */
     @Test
     void plan9IniStartsWithConsoleAndSetReplacesInPlace() {
-        assertEquals("console=1\nbootfile=9pc\n*acpi=0\n", Plan9Ini.text("9pc", List.of("*acpi=0", "console=1")));
+        assertEquals("console=1\nbootfile=9pc\nbootcmd=plan9rc\n*acpi=0\n", Plan9Ini.text("9pc", List.of("*acpi=0", "console=1")));
+        assertEquals("console=0\nbootfile=9pc\nbootcmd=9front\n", Plan9Ini.text("9pc", List.of("bootcmd=9front")));
     }
 
     /** As 9front's installer writes them: gefs boots with -A, cwfs from its cache partition. */
