@@ -130,7 +130,7 @@ final class Typist {
     }
 
     /** Waits until no output came for {@code quiet}, or {@code max} passed. */
-    void awaitQuiet(Duration quiet, Duration max) {
+    private void awaitQuiet(Duration quiet, Duration max) {
         long deadline = System.nanoTime() + max.toNanos();
         synchronized (b) {
             while (!b.eof && b.fatal == null) {
