@@ -124,13 +124,6 @@ final class ConsoleBuffer {
         return base + buf.length();
     }
 
-    /** How many printable characters arrived since absolute offset {@code mark}. */
-    synchronized int printableSince(long mark) {
-        int seen = 0;
-        for (int j = (int) Math.max(0, mark - base); j < buf.length(); j++) if (buf.charAt(j) >= 0x20) seen++;
-        return seen;
-    }
-
     synchronized String textSince(long mark) {
         return buf.substring((int) Math.max(0, Math.min(buf.length(), mark - base)));
     }

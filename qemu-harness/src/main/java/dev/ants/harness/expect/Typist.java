@@ -18,7 +18,7 @@ import java.util.function.UnaryOperator;
  */
 final class Typist {
     /** How long the console must stay quiet after a newline before the next line is typed. */
-    static final Duration LINE_SETTLE = Duration.ofMillis(150);
+    private static final Duration LINE_SETTLE = Duration.ofMillis(150);
     private static final int ATTEMPTS = 3;
     private static final String ERASE_LINE = "\u0015";
 
@@ -55,7 +55,7 @@ final class Typist {
             typeNewline(echoed && !body.isEmpty());
             // 9front's console loses the first character typed after a newline that reaches it before
             // the reader (rc at a continuation line) reads again.
-            if (i < text.length()) awaitQuiet(scaled.apply(LINE_SETTLE), scaled.apply(options.echoTimeout));
+            if (i < text.length()) settle();
         }
     }
 
@@ -94,6 +94,11 @@ final class Typist {
         long mark = b.end();
         send(ERASE_LINE);
         if (!awaitChar(mark, '\b', scaled.apply(options.echoTimeout))) send(ERASE_LINE); // ^U may be lost too
+        settle();
+    }
+
+    /** Waits until the console has been quiet for the line settle time (at most the echo timeout). */
+    private void settle() {
         awaitQuiet(scaled.apply(LINE_SETTLE), scaled.apply(options.echoTimeout));
     }
 
