@@ -35,10 +35,19 @@ public final class DoctorCommand implements java.util.concurrent.Callable<Intege
     public Integer call() throws Exception {
         List<Check> checks = HostChecks.run();
         if (install) {
-            List<String> pkgs = HostChecks.missingPackages(checks, true, false);
-            if (!pkgs.isEmpty()) aptInstall(pkgs);
-            // Debian never registers i386 on an amd64 host: the toolchain's 32-bit tools need it here
-            if (pkgs.contains("qemu-user-static")) Ia32.register();
+            // Rounds, because one fix can uncover the next: with gcc-multilib in, a kernel without
+            // 32-bit support shows, and qemu-user-static becomes the missing package.
+            List<String> done = new ArrayList<>();
+            for (int round = 0; round < 3; round++) {
+                List<String> pkgs = HostChecks.missingPackages(checks, true, false);
+                pkgs.removeAll(done);
+                if (pkgs.isEmpty()) break;
+                aptInstall(pkgs);
+                done.addAll(pkgs);
+                // Debian never registers i386 on an amd64 host: the toolchain's 32-bit tools need it here
+                if (pkgs.contains("qemu-user-static")) registerIa32();
+                checks = HostChecks.run();
+            }
             if (checks.stream().anyMatch(c -> c.name().equals(HostChecks.KERNEL) && !c.ok())) fetchKernel();
             checks = HostChecks.run();
         }
@@ -55,6 +64,15 @@ public final class DoctorCommand implements java.util.concurrent.Callable<Intege
         summary.put("apt", aptLine);
         out.print(summary, human(checks, kvm, aptLine));
         return requiredOk ? ExitCode.OK.code : ExitCode.ENVIRONMENT.code;
+    }
+
+    private static void registerIa32() {
+        try {
+            Ia32.register();
+        } catch (IOException e) {
+            throw AntsException.environment("cannot register qemu-i386 for 32-bit programs: " + e.getMessage(),
+                    "as root: mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc, then run ants doctor --install again");
+        }
     }
 
     private static String human(List<Check> checks, KvmStatus kvm, String aptLine) {

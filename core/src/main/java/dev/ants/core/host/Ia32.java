@@ -48,10 +48,24 @@ public final class Ia32 {
      */
     public static void register() throws IOException {
         if (emulated()) return;
+        // a fresh machine may not have binfmt_misc mounted yet (systemd mounts it on first use)
+        if (!Files.exists(BINFMT.resolve("register"))) mountBinfmt();
         if (!Files.isWritable(BINFMT.resolve("register"))) {
             throw new IOException(BINFMT + "/register is not writable (not root, or binfmt_misc is not mounted: "
                     + "mount -t binfmt_misc none " + BINFMT + ")");
         }
         Files.writeString(BINFMT.resolve("register"), REGISTRATION);
+    }
+
+    private static void mountBinfmt() throws IOException {
+        try {
+            Process p = new ProcessBuilder("mount", "-t", "binfmt_misc", "binfmt_misc", BINFMT.toString())
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes()).strip();
+            if (p.waitFor() != 0) throw new IOException("mount -t binfmt_misc failed: " + out);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while mounting binfmt_misc", e);
+        }
     }
 }
