@@ -30,9 +30,11 @@ final class BuildContext {
     final MkRunner mk;
     final StepRunner steps;
     final int jobs;
+    /** Where finished outputs are kept by their inputs (see {@link OutputCache}). */
+    final Path outputs;
 
     private BuildContext(NineFrontTree tree, Arch arch, HostToolchain toolchain, BuildRoot build, StepRunner steps,
-                         int jobs) {
+                         int jobs, Path outputs) {
         this.tree = tree;
         this.arch = arch;
         this.toolchain = toolchain;
@@ -41,6 +43,7 @@ final class BuildContext {
         this.mk = new MkRunner(ns, build);
         this.steps = steps;
         this.jobs = jobs;
+        this.outputs = outputs;
     }
 
     /**
@@ -54,7 +57,8 @@ final class BuildContext {
         // one build root per toolchain too: mk sees only mtimes, so objects of other compilers would pass for done
         Path root = cacheRoot.resolve("build").resolve(KernelBuild.buildId(t.root(), arch, overlay != null)
                 + "-tc" + tc.key().substring(0, 8));
-        return new BuildContext(t, arch, tc, new BuildRoot(t.root(), root, overlay), steps, jobs);
+        return new BuildContext(t, arch, tc, new BuildRoot(t.root(), root, overlay), steps, jobs,
+                cacheRoot.resolve("outputs"));
     }
 
     /** Runs {@code work} holding the build root's lock; an I/O failure becomes an environment error. */

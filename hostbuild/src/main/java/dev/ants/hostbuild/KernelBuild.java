@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -96,6 +97,32 @@ public final class KernelBuild {
     }
 
     private static Path buildLocked(BuildContext c, KernelConfig kc, Path out, List<String> patches) throws IOException {
+        OutputCache cache = new OutputCache(c.outputs.resolve("kernel"));
+        String key = outputKey(c, kc);
+        Optional<Map<String, Path>> done = cache.find(key);
+        if (done.isPresent()) {
+            c.steps.progress().note("kernel " + kc.kernel() + ": built before from these inputs, taken from " + cache.dir());
+            return publish(c, kc, done.get(), out, patches);
+        }
+        Map<String, Path> outputs = buildOutputs(c, kc);
+        cache.store(key, outputs);
+        return publish(c, kc, outputs, out, patches);
+    }
+
+    /** What decides the kernel's bytes: the tree (as mk sees it), the overlay, the configuration, the date, the tools. */
+    private static String outputKey(BuildContext c, KernelConfig kc) {
+        return new OutputCache.Key()
+                .stats("tree", c.tree.root())
+                .contents("overlay", c.build.overlay())
+                .part("config", kc.arch().objtype + " " + kc.id() + " " + kc.kernel())
+                .part("epoch", String.valueOf(c.ns.epoch()))
+                .part("toolchain", c.toolchain.key())
+                .code(KernelBuild.class)
+                .code(dev.ants.patch.PatchSet.class)
+                .hex();
+    }
+
+    private static Map<String, Path> buildOutputs(BuildContext c, KernelConfig kc) {
         StepRunner steps = c.steps;
         steps.run(new PrepareBuildRootStep(c.build, c.ns));
         steps.run(new BuildLibrariesStep(c.tree.root(), c.mk));
@@ -104,7 +131,7 @@ public final class KernelBuild {
         outputs.put(kc.kernel(), steps.run(new BuildKernelStep(kc, c.build, c.mk, c.ns.epoch())));
         // the PC boot code is 386 code whatever the kernel: built with the 386 kernel
         if (c.arch == Arch.I386) outputs.putAll(steps.run(new BuildBootLoadersStep(c.tree.root(), c.build, c.mk)));
-        return publish(c, kc, outputs, out, patches);
+        return outputs;
     }
 
     /** One build root per tree path, architecture and stock-or-patched, so the two never share objects. */
