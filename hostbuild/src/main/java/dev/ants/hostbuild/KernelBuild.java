@@ -105,7 +105,12 @@ public final class KernelBuild {
             return publish(c, kc, done.get(), out, patches);
         }
         Map<String, Path> outputs = buildOutputs(c, kc);
-        cache.store(key, outputs);
+        try {
+            cache.store(key, outputs);
+        } catch (IOException e) {
+            // keeping a copy only saves the next build time: this one has succeeded
+            c.steps.progress().note("kernel " + kc.kernel() + ": not kept in " + cache.dir() + ": " + e.getMessage());
+        }
         return publish(c, kc, outputs, out, patches);
     }
 

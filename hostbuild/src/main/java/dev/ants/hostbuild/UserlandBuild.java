@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -78,6 +79,13 @@ public final class UserlandBuild {
     }
 
     private static Result buildLocked(BuildContext c, Path out, boolean strict) throws IOException {
+        String inputs = UserlandStamp.inputs(c);
+        Optional<UserlandStamp> done = UserlandStamp.matching(c, inputs);
+        if (done.isPresent()) {
+            c.steps.progress().note("userland " + c.arch.objtype + ": built before from these inputs and unchanged since, published as it is");
+            return publish(c, out, new LinkedHashMap<>(done.get().tolerated()), new LinkedHashMap<>());
+        }
+        UserlandStamp.clear(c);
         DirectoryInstaller installer = new DirectoryInstaller(c.build, c.mk, KnownFailures.load(), strict);
         c.steps.run(new PrepareBuildRootStep(c.build, c.ns));
         c.steps.run(new BuildLibrariesStep(c.tree.root(), c.mk));
@@ -89,6 +97,7 @@ public final class UserlandBuild {
             if (f.tolerated() != null) tolerated.put(f.dir(), f.tolerated());
             else failed.put(f.dir(), f.message());
         }
+        if (failed.isEmpty()) UserlandStamp.save(c, inputs, tolerated);
         return publish(c, out, tolerated, failed);
     }
 

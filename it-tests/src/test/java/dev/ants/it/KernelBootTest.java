@@ -10,6 +10,7 @@ import dev.ants.harness.qemu.Guest;
 import dev.ants.harness.report.RunResult;
 import dev.ants.harness.scenario.Scenario;
 import dev.ants.harness.scenario.ScenarioLoader;
+import dev.ants.it.support.NoteRecorder;
 import dev.ants.pipeline.Ants;
 import dev.ants.pipeline.Kernel;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,12 @@ class KernelBootTest {
         assertEquals(sha256(kernel), manifest.outputs().get(arch.kernel), "kernel.json records the kernel's sha256");
         assertEquals(List.of(), manifest.patches());
         assertEquals(manifest, k.manifest());
+        // asked again, the same inputs give the kept kernel, without mk
+        NoteRecorder notes = new NoteRecorder();
+        Kernel again = Ants.builder().tree(tree).arch(arch).stock(true).progress(notes.root("again")).build()
+                .kernel(tmp.resolve("again-" + arch.objtype));
+        assertTrue(notes.any("built before from these inputs"), "kept kernel reused: " + notes.notes());
+        assertEquals(sha256(kernel), sha256(again.file()));
 
         Files.writeString(tmp.resolve("plan9.ini"), "console=0\n*acpi=0\n");
         Scenario toRc = ScenarioLoader.parse("""

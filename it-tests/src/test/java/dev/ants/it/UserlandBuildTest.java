@@ -4,6 +4,7 @@ import dev.ants.core.Json;
 import dev.ants.core.tree.NineFrontTree;
 import dev.ants.hostbuild.Arch;
 import dev.ants.hostbuild.UserlandBuild;
+import dev.ants.it.support.NoteRecorder;
 import dev.ants.pipeline.Ants;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,6 +79,18 @@ class UserlandBuildTest {
         try (var s = Files.list(tmp)) {
             assertEquals(List.of(out.getFileName().toString()), s.map(p -> p.getFileName().toString()).toList());
         }
+
+        // asked again with nothing changed, it publishes what the last build installed without
+        // walking every mkfile again, and says so; the files are the same
+        NoteRecorder notes = new NoteRecorder();
+        Path again = tmp.resolve("again");
+        UserlandBuild.Result r2 = Ants.builder().tree(tree).arch(Arch.AMD64).progress(notes.root("again")).build()
+                .userland(again);
+        assertTrue(notes.any("built before from these inputs"), "reused: " + notes.notes());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> m2 = Json.JSON.readValue(again.resolve(UserlandBuild.MANIFEST).toFile(), Map.class);
+        assertEquals(sums, m2.get("sha256"), "the second output has the first's files");
+        assertEquals(r.binaries(), r2.binaries());
     }
 
     private static String sha256(Path f) throws Exception {
