@@ -49,7 +49,7 @@ public final class BootTargetStep implements Step<RunResult> {
         o.timeoutScale = timeoutScale;
         HardwareTarget target = TargetConnector.open(spec, runDir.resolve(spec.name() + ".console.txt"), o);
         try {
-            return new TargetBed(spec.name(), target).run(scenario, List.of(), progress);
+            return new TargetBed(spec.name(), target).run(scenario, List.of(), 0, progress);
         } finally {
             target.session().close();
         }

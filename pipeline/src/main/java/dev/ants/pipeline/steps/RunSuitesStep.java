@@ -9,6 +9,7 @@ import dev.ants.harness.model.HardwareModel;
 import dev.ants.harness.model.ImageHints;
 import dev.ants.harness.qemu.Guest;
 import dev.ants.harness.qemu.Multiboot;
+import dev.ants.harness.suite.SuiteLoader;
 import dev.ants.harness.suite.SuiteSource;
 import dev.ants.pipeline.Kernel;
 import dev.ants.pipeline.PipelineConfig;
@@ -81,7 +82,12 @@ public final class RunSuitesStep implements Step<TestOutcome> {
         return vars -> {
             Map<String, String> v = new LinkedHashMap<>(vars);
             String disk9 = v.get("disk9");
-            if (disk9 != null) v.put("suitedisk9", disk9.substring(0, disk9.length() - 1) + suiteUnit);
+            if (disk9 != null) {
+                String unit = disk9.substring(0, disk9.length() - 1);
+                v.put("suitedisk9", unit + suiteUnit);
+                // a case's blank disks (disks: N) come after the suite disk
+                for (int i = 0; i < SuiteLoader.MAX_DISKS; i++) v.put("blank" + i, unit + (suiteUnit + 1 + i));
+            }
             if (image != null) v.putAll(ImageHints.forModel(image, v.get("model")));
             return text.load(v);
         };

@@ -49,7 +49,8 @@ public final class SuiteCatalog {
                 try (Stream<Path> f = Files.list(d)) {
                     for (Path p : f.sorted().toList()) {
                         String n = p.getFileName().toString().replace("/", "");
-                        if (Files.isRegularFile(p) && !n.endsWith(".yaml")) files.put(n, Files.readAllBytes(p));
+                        // the suite file and its documentation stay on the host; the rest is guest data
+                        if (Files.isRegularFile(p) && !n.endsWith(".yaml") && !n.endsWith(".md")) files.put(n, Files.readAllBytes(p));
                     }
                 }
                 out.put(name, new Suite(name, Files.readString(yaml, StandardCharsets.UTF_8), files));

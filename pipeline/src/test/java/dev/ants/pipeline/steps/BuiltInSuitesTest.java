@@ -76,4 +76,21 @@ class BuiltInSuitesTest {
         String steps = t.boot().steps().toString();
         assertTrue(steps.contains("/dev/sdE1/data"), "after an image the suites are on the second disk: " + steps);
     }
+
+    @Test
+    void plan9rcsDiskCasesAreForPcScsiAndNameTheirBlankDisksAfterTheSuiteDisk() {
+        Suite plan9rc = SuiteCatalog.builtIn().select(List.of("plan9rc")).get(0);
+        Map<String, String> vars = new LinkedHashMap<>(ModelCatalog.builtIn().get("pc-scsi").vars());
+        vars.put("arch", "amd64");
+        TestSuite t = RunSuitesStep.source(plan9rc, 0, null).load(vars);
+        assertEquals(List.of("rootless", "ask", "diskroot", "stock", "rerootwin", "nstools"),
+                t.cases().stream().map(c -> c.name()).toList());
+        var disk = t.cases().get(2);
+        assertEquals(2, disk.disks());
+        assertEquals(List.of("pc-scsi"), disk.models());
+        assertTrue(disk.plan9ini().contains("bootargs=local!/dev/sd01/data"), "the first blank disk is unit 1: " + disk.plan9ini());
+        assertTrue(t.cases().stream().allMatch(c -> c.bootsFresh() || c.name().equals("stock")),
+                "every case but stock brings plan9.ini lines of its own");
+        assertTrue(t.cases().get(3).runsOn("q35-ahci") && !disk.runsOn("pc-virtio"));
+    }
 }

@@ -23,8 +23,8 @@ import java.util.Map;
 
 /**
  * One model's share of the matrix, in order: for each suite, the boot steps once and a snapshot, then
- * every case from that snapshot; a case with its own plan9.ini lines, or every case when the bed cannot
- * snapshot, boots fresh and runs the boot steps itself.
+ * every case from that snapshot; a case with its own plan9.ini lines or disks, or every case when the
+ * bed cannot snapshot, boots fresh and runs the boot steps itself. A case for other models is skipped.
  */
 final class ModelRunner {
     /** What one model did, with its wall-clock span (to show models overlapping under --jobs). */
@@ -99,11 +99,17 @@ final class ModelRunner {
 
     private void caseOf(TestSuite s, TestCase c, Harness.SnapshotResult prepared, Progress p) {
         String test = s.testName(c);
+        if (!c.runsOn(bed.name())) {
+            cases.add(TestCaseResult.skipped(bed.name(), s.name(), test, "the case is for " + String.join(", ", c.models())
+                    + " only (its models: in " + s.source() + ")"));
+            return;
+        }
         try {
             RunResult r;
             if (c.bootsFresh()) {
-                if (!bed.capabilities().contains(Capability.PLAN9INI)) throw new MissingCapability(Capability.PLAN9INI, bed.describe());
-                r = bed.run(s.fromPowerOn(c), c.plan9ini(), p);
+                if (!c.plan9ini().isEmpty()) need(Capability.PLAN9INI);
+                if (c.disks() > 0) need(Capability.BLANK_DISKS);
+                r = bed.run(s.fromPowerOn(c), c.plan9ini(), c.disks(), p);
             } else if (prepared != null) {
                 if (prepared.snapshot() == null) {
                     cases.add(TestCaseResult.skipped(bed.name(), s.name(), test, "the boot steps failed on " + bed.name()
@@ -112,7 +118,7 @@ final class ModelRunner {
                 }
                 r = bed.resume(prepared.snapshot(), c.scenario(), p);
             } else {
-                r = bed.run(s.fromPowerOn(c), List.of(), p);
+                r = bed.run(s.fromPowerOn(c), List.of(), 0, p);
             }
             runs.add(r);
             cases.addAll(CaseResults.of(s.name(), test, r));
@@ -123,6 +129,10 @@ final class ModelRunner {
             cases.add(new TestCaseResult(bed.name(), s.name(), test, RunStatus.of(e.exitCode()), FailureKind.INFRASTRUCTURE,
                     e.getMessage() + (e.hint().isEmpty() ? "" : " (" + e.hint() + ")"), 0, List.of(), Map.of()));
         }
+    }
+
+    private void need(Capability c) {
+        if (!bed.capabilities().contains(c)) throw new MissingCapability(c, bed.describe());
     }
 
     /** The suite's boot steps failed: one failure, {@code suite.boot}, with the boot's evidence. */

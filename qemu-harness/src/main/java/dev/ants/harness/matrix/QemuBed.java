@@ -15,6 +15,8 @@ import dev.ants.harness.target.MissingCapability;
 
 import java.io.IOException;
 import dev.ants.core.AntsException;
+import dev.ants.core.FileTrees;
+import dev.ants.harness.suite.TestCase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +51,7 @@ final class QemuBed implements TestBed {
 
     @Override
     public Set<Capability> capabilities() {
-        Set<Capability> c = EnumSet.of(Capability.DEVICE_DEL);
+        Set<Capability> c = EnumSet.of(Capability.DEVICE_DEL, Capability.BLANK_DISKS);
         if (QemuCommand.snapshots(model, plan.guest())) c.add(Capability.SNAPSHOT);
         if (plan.guest().kernel() != null) c.add(Capability.PLAN9INI); // a disk image's plan9.ini is inside the image
         return c;
@@ -61,10 +63,38 @@ final class QemuBed implements TestBed {
     }
 
     @Override
-    public RunResult run(Scenario s, List<String> plan9ini, Progress parent) {
+    public RunResult run(Scenario s, List<String> plan9ini, int blankDisks, Progress parent) {
         BootRequest r = request(s, parent);
-        if (!plan9ini.isEmpty()) r.guest(withLines(plan9ini, s.name()));
-        return harness.boot(r);
+        Guest g = plan9ini.isEmpty() ? plan.guest() : withLines(plan9ini, s.name());
+        List<Path> blanks = new ArrayList<>();
+        try {
+            for (int i = 0; i < blankDisks; i++) {
+                Path d = runs.resolve(fileName(s.name()) + ".disk" + i + ".img");
+                blanks.add(d);
+                blank(d);
+                g = g.withExtraDisk(d, false);
+            }
+            return harness.boot(r.guest(g));
+        } finally {
+            // the disks are the case's scratch: kept with the run only when asked
+            if (!plan.keep()) blanks.forEach(FileTrees::deleteQuietly);
+        }
+    }
+
+    private void blank(Path d) {
+        try {
+            Files.createDirectories(runs);
+            Files.deleteIfExists(d);
+            try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(d.toFile(), "rw")) {
+                f.setLength(TestCase.DISK_BYTES); // sparse: a blank disk costs no space until written
+            }
+        } catch (IOException e) {
+            throw AntsException.environment("cannot make a blank disk " + d + ": " + e.getMessage(), "check the space in " + runs);
+        }
+    }
+
+    private static String fileName(String caseName) {
+        return caseName.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
     @Override
@@ -85,7 +115,7 @@ final class QemuBed implements TestBed {
             List<String> all = new ArrayList<>();
             if (g.plan9ini() != null) all.addAll(Files.readAllLines(g.plan9ini(), StandardCharsets.UTF_8));
             all.addAll(lines);
-            Path f = Files.createDirectories(runs).resolve(caseName.replaceAll("[^A-Za-z0-9._-]", "_") + ".plan9.ini");
+            Path f = Files.createDirectories(runs).resolve(fileName(caseName) + ".plan9.ini");
             Files.write(f, all, StandardCharsets.UTF_8);
             return g.withPlan9ini(f);
         } catch (IOException e) {

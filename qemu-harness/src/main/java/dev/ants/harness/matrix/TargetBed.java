@@ -52,8 +52,9 @@ public final class TargetBed implements TestBed {
     }
 
     @Override
-    public RunResult run(Scenario s, List<String> plan9ini, Progress parent) {
+    public RunResult run(Scenario s, List<String> plan9ini, int blankDisks, Progress parent) {
         if (!plan9ini.isEmpty()) throw new MissingCapability(Capability.PLAN9INI, target.describe());
+        if (blankDisks > 0) throw new MissingCapability(Capability.BLANK_DISKS, target.describe());
         String started = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
         long t0 = System.nanoTime();
         ScenarioRunner.arm(s, target.session());

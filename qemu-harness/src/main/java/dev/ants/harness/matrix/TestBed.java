@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * Where one model's suites run: a QEMU hardware model ({@link QemuBed}) or, behind the same methods, a
  * real machine (power cycle, console, no snapshots). The matrix asks only for what the bed's
- * capabilities allow: {@link #prepare} and {@link #resume} with SNAPSHOT, plan9.ini lines with PLAN9INI.
+ * capabilities allow: {@link #prepare} and {@link #resume} with SNAPSHOT, plan9.ini lines with PLAN9INI,
+ * blank disks with BLANK_DISKS.
  */
 public interface TestBed {
     /** The model's name: the JUnit testsuite and classname. */
@@ -27,8 +28,11 @@ public interface TestBed {
         return name();
     }
 
-    /** Powers on, runs {@code s} (with extra plan9.ini lines when given), powers off. */
-    RunResult run(Scenario s, List<String> plan9ini, Progress parent);
+    /**
+     * Powers on, runs {@code s}, powers off; with extra plan9.ini lines (PLAN9INI) and blank scratch
+     * disks (BLANK_DISKS) when given.
+     */
+    RunResult run(Scenario s, List<String> plan9ini, int blankDisks, Progress parent);
 
     /** Powers on, runs the boot steps and saves the machine in {@code dir}. */
     Harness.SnapshotResult prepare(Scenario boot, Path dir, Progress parent);

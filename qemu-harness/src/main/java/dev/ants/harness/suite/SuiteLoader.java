@@ -28,7 +28,9 @@ public final class SuiteLoader {
     static final List<String> TOP = List.of("name", "shell", "timeout", "watchdog", "vars", "patterns", "fail-on", "include",
             "steps", "boot", "cases", "profiles");
     static final List<String> PROFILES = List.of("quick", "default", "nightly");
-    static final List<String> CASE = List.of("name", "plan9ini", "steps");
+    static final List<String> CASE = List.of("name", "plan9ini", "disks", "models", "steps");
+    /** The most blank disks a case may ask for. */
+    public static final int MAX_DISKS = 4;
     private static final String NAME = "[A-Za-z0-9][A-Za-z0-9_.-]{0,63}";
 
     private SuiteLoader() {
@@ -67,7 +69,7 @@ public final class SuiteLoader {
         if (cases == null || !cases.isArray() || cases.isEmpty()) {
             throw AntsException.badInput(src + ": cases must be a non-empty list", "write cases: followed by '- name: NAME' and steps:");
         }
-        record Read(String name, List<String> plan9ini, List<Step> steps) {
+        record Read(String name, List<String> plan9ini, int disks, List<String> models, List<Step> steps) {
         }
         List<Read> read = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -82,10 +84,13 @@ public final class SuiteLoader {
             where = src + ": case " + cn;
             List<Step> steps = r.steps(c.get("steps"), s.vars(), where, baseDir, s.patterns());
             if (steps.isEmpty()) throw AntsException.badInput(where + " has no steps", "add steps: with at least one step");
-            read.add(new Read(cn, plan9ini(c.get("plan9ini"), r, s.vars(), where), steps));
+            read.add(new Read(cn, plan9ini(c.get("plan9ini"), r, s.vars(), where), disks(c.get("disks"), where),
+                    models(c.get("models"), where), steps));
         }
         List<TestCase> out = new ArrayList<>();
-        for (Read c : read) out.add(new TestCase(c.name(), c.plan9ini(), done(base, name + "." + c.name(), c.steps(), s)));
+        for (Read c : read) {
+            out.add(new TestCase(c.name(), c.plan9ini(), c.disks(), c.models(), done(base, name + "." + c.name(), c.steps(), s)));
+        }
         return new TestSuite(name, boot.isEmpty() ? null : done(base, name + " boot steps", boot, s), out, src);
     }
 
@@ -128,6 +133,28 @@ public final class SuiteLoader {
             }
             out.add(line);
         }
+        return out;
+    }
+
+    /** How many blank disks the case boots with: 0 to {@link #MAX_DISKS}. */
+    private static int disks(JsonNode n, String where) {
+        if (n == null || n.isNull()) return 0;
+        if (!n.canConvertToInt() || !n.isIntegralNumber() || n.asInt() < 0 || n.asInt() > MAX_DISKS) {
+            throw AntsException.badInput(where + ": disks must be a number from 0 to " + MAX_DISKS + ", not '" + clip(n.asText()) + "'",
+                    "e.g. disks: 2 (blank " + (TestCase.DISK_BYTES >> 20) + " MiB disks)");
+        }
+        return n.asInt();
+    }
+
+    /** The models a case is for: names, as a list or one. */
+    private static List<String> models(JsonNode n, String where) {
+        List<String> out = new ArrayList<>();
+        if (n == null || n.isNull()) return out;
+        for (JsonNode m : n.isArray() ? n : List.of(n)) {
+            if (!m.isTextual()) throw AntsException.badInput(where + ": models must be model names", "e.g. models: [pc-scsi]");
+            out.add(name(m.asText(), where + ": models"));
+        }
+        if (out.isEmpty()) throw AntsException.badInput(where + ": models is empty", "leave models: out to run the case on every model");
         return out;
     }
 

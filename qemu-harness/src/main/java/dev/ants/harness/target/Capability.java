@@ -11,7 +11,9 @@ public enum Capability {
     /** Remove a device from the running machine (QEMU's QMP device_del). */
     DEVICE_DEL("unplug a device while running (device-del)"),
     /** Boot a kernel with extra plan9.ini lines (a QEMU kernel boot; not a disk image, not a real machine). */
-    PLAN9INI("boot with extra plan9.ini lines (needs a kernel boot with a plan9.ini)");
+    PLAN9INI("boot with extra plan9.ini lines (needs a kernel boot with a plan9.ini)"),
+    /** Boot with blank scratch disks attached beside the guest's own (a QEMU machine; a real one has its disks). */
+    BLANK_DISKS("attach blank scratch disks (disks:)");
 
     private final String what;
 

@@ -73,8 +73,9 @@ class MatrixRunnerTest {
         @Override public Set<Capability> capabilities() { return caps; }
 
         @Override
-        public RunResult run(Scenario s, List<String> plan9ini, Progress parent) {
-            calls.add("run " + s.name() + " " + s.steps().size() + " steps" + (plan9ini.isEmpty() ? "" : " " + plan9ini));
+        public RunResult run(Scenario s, List<String> plan9ini, int blankDisks, Progress parent) {
+            calls.add("run " + s.name() + " " + s.steps().size() + " steps" + (plan9ini.isEmpty() ? "" : " " + plan9ini)
+                    + (blankDisks == 0 ? "" : " " + blankDisks + " disks"));
             return result(s);
         }
 
@@ -149,6 +150,40 @@ class MatrixRunnerTest {
         TestCaseResult ask = r.cases().stream().filter(c -> c.name().equals("ns.ask")).findFirst().orElseThrow();
         assertEquals(RunStatus.SKIPPED, ask.status());
         assertTrue(ask.message().contains("cannot boot with extra plan9.ini lines"), ask.message());
+    }
+
+    static final String DISKS = """
+            name: roots
+            cases:
+              - name: on-disks
+                disks: 2
+                models: [pc-scsi]
+                steps:
+                  - run: ls /dev
+              - name: anywhere
+                disks: 1
+                steps:
+                  - run: ls /dev
+            """;
+
+    @Test
+    void aCaseWithDisksBootsFreshWithThemOnItsModelsAndIsSkippedElsewhereSayingWhy(@TempDir Path dir) throws Exception {
+        FakeBed scsi = new FakeBed("pc-scsi", EnumSet.allOf(Capability.class));
+        FakeBed virtio = new FakeBed("pc-virtio", EnumSet.allOf(Capability.class));
+        TestPlan p = plan(dir, "pc-scsi", "pc-virtio").suite(SuiteSource.text(DISKS, "roots.yaml", null, "roots")).build();
+        TestReport r = new MatrixRunner(m -> m.name().equals("pc-scsi") ? scsi : virtio, Progress.SILENT).run(p);
+        assertTrue(scsi.calls.containsAll(List.of("run roots.on-disks 1 steps 2 disks", "run roots.anywhere 1 steps 1 disks")), scsi.calls.toString());
+        assertFalse(virtio.calls.stream().anyMatch(c -> c.contains("on-disks")), virtio.calls.toString());
+        TestCaseResult skipped = r.cases().stream().filter(c -> c.model().equals("pc-virtio") && c.name().equals("roots.on-disks"))
+                .findFirst().orElseThrow();
+        assertEquals(RunStatus.SKIPPED, skipped.status());
+        assertTrue(skipped.message().contains("for pc-scsi only"), skipped.message());
+
+        FakeBed machine = new FakeBed("pc-scsi", EnumSet.noneOf(Capability.class)); // a real machine has its own disks
+        TestReport m = new MatrixRunner(x -> machine, Progress.SILENT)
+                .run(plan(dir.resolve("m"), "pc-scsi").suite(SuiteSource.text(DISKS, "roots.yaml", null, "roots")).build());
+        assertTrue(m.cases().stream().filter(c -> c.name().startsWith("roots."))
+                .allMatch(c -> c.status() == RunStatus.SKIPPED && c.message().contains("blank scratch disks")), m.cases().toString());
     }
 
     @Test

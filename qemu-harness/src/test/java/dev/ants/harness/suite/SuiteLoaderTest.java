@@ -123,6 +123,40 @@ class SuiteLoaderTest {
         bad("name: x\ncases:\n  - name: a\n    steps:\n      - run: x\n        checks: yes please\n", "checks must be true or false");
         bad("name: x\nsteps:\n  - expect: a\nname: y\n", "duplicate key");
         bad("steps: []\n", "has no steps");
+        bad("name: x\ncases:\n  - name: a\n    disks: 9\n    steps:\n      - expect: b\n", "disks must be a number from 0 to 4");
+        bad("name: x\ncases:\n  - name: a\n    disks: two\n    steps:\n      - expect: b\n", "disks must be a number");
+        bad("name: x\ncases:\n  - name: a\n    disks: 1.5\n    steps:\n      - expect: b\n", "disks must be a number");
+        bad("name: x\ncases:\n  - name: a\n    models: []\n    steps:\n      - expect: b\n", "models is empty");
+        bad("name: x\ncases:\n  - name: a\n    models: [{pc: scsi}]\n    steps:\n      - expect: b\n", "models must be model names");
+    }
+
+    @Test
+    void aCaseWithBlankDisksBootsFreshOnItsModelsOnly() {
+        TestSuite s = SuiteLoader.parse("""
+                name: roots
+                shell: rc
+                boot:
+                  - expect: 'admin% $'
+                cases:
+                  - name: on-disk
+                    disks: 2
+                    models: pc-scsi
+                    steps:
+                      - run: ls /dev/${d}
+                  - name: anywhere
+                    steps:
+                      - run: echo
+                """, "roots.yaml", null, Map.of("d", "sd01"), "roots");
+        TestCase disk = s.cases().get(0);
+        assertEquals(2, disk.disks());
+        assertEquals(List.of("pc-scsi"), disk.models(), "one model may be written without a list");
+        assertTrue(disk.bootsFresh(), "blank disks of its own: no shared snapshot");
+        assertTrue(disk.runsOn("pc-scsi"));
+        assertFalse(disk.runsOn("pc-virtio"));
+        TestCase any = s.cases().get(1);
+        assertEquals(0, any.disks());
+        assertFalse(any.bootsFresh());
+        assertTrue(any.runsOn("q35-nvme"), "no models: every model");
     }
 
     private static void bad(String yaml, String expected) {
