@@ -115,7 +115,7 @@ public final class KernelBuild {
     }
 
     /** What decides the kernel's bytes: the tree (as mk sees it), the overlay, the configuration, the date, the tools. */
-    private static String outputKey(BuildContext c, KernelConfig kc) {
+    private static String outputKey(BuildContext c, KernelConfig kc) throws IOException {
         return new OutputCache.Key()
                 .stats("tree", c.tree.root())
                 .contents("overlay", c.build.overlay())

@@ -5,7 +5,6 @@ import dev.ants.core.Sha256;
 import dev.ants.core.cleanup.Leftovers;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -54,7 +53,7 @@ final class OutputCache {
         }
 
         /** Every file's path, size and mtime under {@code root} (git metadata left out); a missing root counts as empty. */
-        Key stats(String name, Path root) {
+        Key stats(String name, Path root) throws IOException {
             part(name, root == null ? "-" : root.toAbsolutePath().normalize().toString());
             if (root == null || !Files.isDirectory(root)) return this;
             try {
@@ -73,13 +72,13 @@ final class OutputCache {
                     }
                 });
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + root, e);
+                throw new IOException("cannot read " + root + ": " + e.getMessage(), e);
             }
             return this;
         }
 
         /** Every file's path and contents under {@code root}, for small trees whose mtimes change on every write. */
-        Key contents(String name, Path root) {
+        Key contents(String name, Path root) throws IOException {
             part(name, root == null ? "-" : "dir");
             if (root == null || !Files.isDirectory(root)) return this;
             try (Stream<Path> s = Files.walk(root)) {
@@ -87,13 +86,13 @@ final class OutputCache {
                     md.update((root.relativize(f) + "\0" + Sha256.of(f) + "\n").getBytes(StandardCharsets.UTF_8));
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + root, e);
+                throw new IOException("cannot read " + root + ": " + e.getMessage(), e);
             }
             return this;
         }
 
         /** The code of {@code c}'s module as loaded (its jar, or its classes directory): new build rules, new key. */
-        Key code(Class<?> c) {
+        Key code(Class<?> c) throws IOException {
             Path where;
             try {
                 where = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());

@@ -22,7 +22,7 @@ import java.util.Optional;
 record UserlandStamp(String inputs, String installed, Map<String, String> tolerated) {
     static final String FILE = ".ants-userland.json";
 
-    static String inputs(BuildContext c) {
+    static String inputs(BuildContext c) throws IOException {
         return new OutputCache.Key()
                 .stats("tree", c.tree.root())
                 .part("arch", c.arch.objtype)

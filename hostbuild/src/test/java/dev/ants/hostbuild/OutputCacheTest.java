@@ -27,7 +27,7 @@ class OutputCacheTest {
         return t;
     }
 
-    private static String key(Path tree, Path overlay, String epoch) {
+    private static String key(Path tree, Path overlay, String epoch) throws Exception {
         return new OutputCache.Key().stats("tree", tree).contents("overlay", overlay).part("epoch", epoch).hex();
     }
 
