@@ -2,8 +2,11 @@ package dev.ants.it;
 
 import dev.ants.core.AntsException;
 import dev.ants.core.ExitCode;
+import dev.ants.core.FileTrees;
+import dev.ants.core.progress.Progress;
 import dev.ants.core.tree.NineFrontTree;
 import dev.ants.hostbuild.Arch;
+import dev.ants.hostbuild.HostToolchain;
 import dev.ants.pipeline.Ants;
 import dev.ants.pipeline.Kernel;
 import org.junit.jupiter.api.Test;
@@ -40,6 +43,10 @@ class FullDiskBuildTest {
         String mounted = output("mount", "-t", "tmpfs", "-o", "size=40m", "ants-full-disk", cache.toString());
         assumeTrue(mounted == null, "this host cannot mount a tmpfs (a container without CAP_SYS_ADMIN?): " + mounted);
         try {
+            // the toolchain is not what fills the disk: copied in from the usual cache (built there
+            // once for every test), it spares this test a bootstrap under emulation
+            HostToolchain tc = HostToolchain.bootstrap(tree, Progress.SILENT);
+            FileTrees.copyTree(tc.dir(), cache.resolve("toolchain").resolve(tc.dir().getFileName()));
             Ants ants = Ants.builder().tree(tree).arch(Arch.AMD64).cacheDir(cache).build();
             AntsException full = assertThrows(AntsException.class, () -> ants.kernel(tmp.resolve("k1")));
             String said = full.getMessage() + " / " + full.hint();
