@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -129,7 +130,7 @@ final class OutputCache {
                 if (!Files.isRegularFile(f)) return Optional.empty();
                 out.put(name, f);
             }
-            Files.setLastModifiedTime(e, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+            Files.setLastModifiedTime(e, FileTime.fromMillis(System.currentTimeMillis())); // recently used: pruned last
             return Optional.of(out);
         } catch (IOException ex) {
             return Optional.empty();

@@ -3,6 +3,8 @@ package dev.ants.core.host;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * Running 32-bit x86 programs, which the whole host toolchain is (9front's compilers assume 32-bit
@@ -59,10 +61,9 @@ public final class Ia32 {
 
     private static void mountBinfmt() throws IOException {
         try {
-            Process p = new ProcessBuilder("mount", "-t", "binfmt_misc", "binfmt_misc", BINFMT.toString())
-                    .redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes()).strip();
-            if (p.waitFor() != 0) throw new IOException("mount -t binfmt_misc failed: " + out);
+            HostProcess.Result r = HostProcess.run(List.of("mount", "-t", "binfmt_misc", "binfmt_misc", BINFMT.toString()),
+                    Duration.ofSeconds(30));
+            if (!r.ok()) throw new IOException("mount -t binfmt_misc failed: " + r.output().strip());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while mounting binfmt_misc", e);

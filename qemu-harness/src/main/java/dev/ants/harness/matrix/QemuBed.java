@@ -14,6 +14,7 @@ import dev.ants.harness.target.Capability;
 import dev.ants.harness.target.MissingCapability;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import dev.ants.core.AntsException;
 import dev.ants.core.FileTrees;
 import dev.ants.harness.suite.TestCase;
@@ -85,7 +86,7 @@ final class QemuBed implements TestBed {
         try {
             Files.createDirectories(runs);
             Files.deleteIfExists(d);
-            try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(d.toFile(), "rw")) {
+            try (RandomAccessFile f = new RandomAccessFile(d.toFile(), "rw")) {
                 f.setLength(TestCase.DISK_BYTES); // sparse: a blank disk costs no space until written
             }
         } catch (IOException e) {
