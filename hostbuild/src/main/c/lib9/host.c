@@ -60,11 +60,11 @@ toflags(int f)
 int hx_open(const char *p, int f, unsigned int perm) { return syscall(SYS_openat, AT_FDCWD, p, toflags(f), perm); }
 int hx_mkdir(const char *p, unsigned int perm) { return syscall(SYS_mkdir, p, perm); }
 int hx_close(int fd) { return syscall(SYS_close, fd); }
-long hx_read(int fd, void *b, long n) { return syscall(SYS_read, fd, b, n); }
-long hx_write(int fd, const void *b, long n) { return syscall(SYS_write, fd, b, n); }
-long hx_pread(int fd, void *b, long n, long long off) { return pread64(fd, b, n, off); }
-long hx_pwrite(int fd, const void *b, long n, long long off) { return pwrite64(fd, b, n, off); }
-long long hx_seek(int fd, long long off, int type) { return lseek64(fd, off, type); }
+int hx_read(int fd, void *b, int n) { return syscall(SYS_read, fd, b, n); }
+int hx_write(int fd, const void *b, int n) { return syscall(SYS_write, fd, b, n); }
+int hx_pread(int fd, void *b, int n, hxvlong off) { return pread64(fd, b, n, off); }
+int hx_pwrite(int fd, const void *b, int n, hxvlong off) { return pwrite64(fd, b, n, off); }
+hxvlong hx_seek(int fd, hxvlong off, int type) { return lseek64(fd, off, type); }
 int hx_dup(int fd) { return syscall(SYS_dup, fd); }
 int hx_dup2(int a, int b) { return syscall(SYS_dup2, a, b); }
 int hx_pipe(int *fd) { return syscall(SYS_pipe2, fd, 0); }
@@ -74,8 +74,8 @@ int hx_chdir(const char *p) { return syscall(SYS_chdir, p); }
 int hx_access(const char *p, int m) { return syscall(SYS_access, p, m); }
 int hx_chmod(const char *p, unsigned int m) { return syscall(SYS_chmod, p, m); }
 int hx_fchmod(int fd, unsigned int m) { return syscall(SYS_fchmod, fd, m); }
-int hx_truncate(const char *p, long long n) { return truncate64(p, n); }
-int hx_ftruncate(int fd, long long n) { return ftruncate64(fd, n); }
+int hx_truncate(const char *p, hxvlong n) { return truncate64(p, n); }
+int hx_ftruncate(int fd, hxvlong n) { return ftruncate64(fd, n); }
 int hx_setpgid(void) { return syscall(SYS_setpgid, 0, 0); }
 int hx_kill(int pid, int sig) { return syscall(SYS_kill, pid, sig); }
 int hx_getpid(void) { return syscall(SYS_getpid); }
@@ -157,7 +157,7 @@ hx_fstat(int fd, HxStat *st)
 }
 
 int
-hx_utime(const char *p, long t)
+hx_utime(const char *p, int t)
 {
 	struct timespec ts[2];
 
@@ -167,7 +167,7 @@ hx_utime(const char *p, long t)
 }
 
 int
-hx_futime(int fd, long t)
+hx_futime(int fd, int t)
 {
 	struct timespec ts[2];
 
@@ -235,7 +235,7 @@ hx_exec(const char *p, char **argv)
 }
 
 int
-hx_wait(int pid, int *status, long *times)
+hx_wait(int pid, int *status, int *times)
 {
 	int st, r;
 	struct rusage ru;
@@ -257,13 +257,13 @@ hx_wait(int pid, int *status, long *times)
 	return r;
 }
 
-long
+int
 hx_time(void)
 {
 	return hx_nsec()/1000000000LL;
 }
 
-long long
+hxvlong
 hx_nsec(void)
 {
 	struct timespec ts;
@@ -278,7 +278,7 @@ hx_nsec(void)
 }
 
 void
-hx_sleep(long ms)
+hx_sleep(int ms)
 {
 	struct timespec ts;
 
@@ -288,8 +288,8 @@ hx_sleep(long ms)
 		;
 }
 
-long
-hx_alarm(unsigned long ms)
+int
+hx_alarm(unsigned int ms)
 {
 	struct itimerval it, old;
 

@@ -791,7 +791,7 @@ uintptr getrealloctag(void*) { return 0; }
 
 /* Plan 9's copies are overlap-safe and mk relies on it; glibc's are not */
 void*
-memcpy(void *a, void *b, ulong n)
+memcpy(void *a, void *b, usize n)
 {
 	return memmove(a, b, n);
 }
@@ -816,45 +816,6 @@ uintptr
 getcallerpc(void*)
 {
 	return (uintptr)__builtin_return_address(0);
-}
-
-/*
- * sprint has no limit, but fmt works between a start and a stop. Start
- * with no room and let every flush grant another page, never beyond the
- * top of the address space (where a 32-bit Linux stack buffer can sit).
- */
-static int
-sprintroom(Fmt *f)
-{
-	uintptr left;
-
-	left = ~(uintptr)0 - (uintptr)f->stop;
-	if(left < 2)
-		return 0;
-	f->stop = (char*)f->stop + (left > 4096 ? 4096 : left - 1);
-	return 1;
-}
-
-int
-sprint(char *buf, char *fmt, ...)
-{
-	Fmt f;
-	va_list args;
-
-	memset(&f, 0, sizeof f);
-	f.start = buf;
-	f.to = buf;
-	f.stop = buf;
-	f.flush = sprintroom;
-	va_start(args, fmt);
-	va_copy(f.args, args);
-	if(dofmt(&f, fmt) < 0){
-		va_end(args);
-		return -1;
-	}
-	va_end(args);
-	*(char*)f.to = 0;
-	return (char*)f.to - buf;
 }
 
 /* execl: build the argument vector from the varargs rather than trusting their stack layout */

@@ -103,12 +103,17 @@ public record HostToolList(
     }
 
     /**
-     * Replace {@code from} (which must occur exactly once) with {@code to} in a staged file, or add
-     * {@code append} at its end; {@code revisions} names the tree revisions the edit was written for.
+     * Replace {@code from} (which must occur exactly once, or with {@code all} at least once) with
+     * {@code to} in a staged file, or add {@code append} at its end; {@code revisions} names the tree
+     * revisions the edit was written for.
      */
-    public record Edit(String file, String from, String to, String append, String why, String revisions, Boolean optional) {
+    public record Edit(String file, String from, String to, String append, String why, String revisions, Boolean optional,
+                       Boolean all) {
         /** The edit of an optional unit's file: skipped where the tree has no such file. */
         boolean isOptional() { return Boolean.TRUE.equals(optional); }
+
+        /** Every occurrence of a spelling (long long), rather than one place. */
+        boolean everywhere() { return Boolean.TRUE.equals(all); }
 
         String describe() {
             return append != null ? "append to " + file + " (" + why + ")"

@@ -43,9 +43,9 @@ final class StagedTree {
             return;
         }
         int at = text.indexOf(e.from());
-        if (at < 0 || text.indexOf(e.from(), at + 1) >= 0) {
+        if (at < 0 || !e.everywhere() && text.indexOf(e.from(), at + 1) >= 0) {
             throw new AntsException(ExitCode.BAD_INPUT, "cannot adapt " + e.file() + " for gcc: the edit "
-                    + e.describe() + " expects its text exactly once, and this tree has it "
+                    + e.describe() + " expects its text " + (e.everywhere() ? "at least" : "exactly") + " once, and this tree has it "
                     + (at < 0 ? "nowhere" : "more than once"),
                     "the edit was written for revisions " + e.revisions() + "; this revision differs, so "
                             + "host-tools.yaml needs an edit for it");

@@ -143,7 +143,7 @@ final class ToolchainBuild implements GeneratedSources.Builder {
 
     /**
      * What to tell the user about a failed gcc: a missing file is named as such (generated or not);
-     * anything else is a tree file gcc does not take, since gcc -m32 itself was checked beforehand.
+     * anything else is a tree file gcc does not take, since gcc itself was checked beforehand.
      */
     String hint(String output) {
         Matcher m = MISSING.matcher(output);
@@ -156,7 +156,7 @@ final class ToolchainBuild implements GeneratedSources.Builder {
                     : m.group(1) + " is missing and no mkfile rule makes it: the tree is incomplete, or this "
                     + "revision moved it (check the path in your checkout)";
         }
-        return "gcc -m32 works on this host (checked before the build), but this tree file does not compile "
+        return "gcc works on this host (checked before the build), but this tree file does not compile "
                 + "with it: this revision needs an edit in host-tools.yaml (its edits were written for the "
                 + "revisions they name); please report it with the lines above";
     }
@@ -169,6 +169,9 @@ final class ToolchainBuild implements GeneratedSources.Builder {
         }
         Files.copy(ownDir.resolve("support/linux-mkfile"), out.resolve("linux/mkfile"), StandardCopyOption.REPLACE_EXISTING);
         Files.copy(cc.uh(), out.resolve("include/u.h"), StandardCopyOption.REPLACE_EXISTING);
+        try (var staged = Files.list(cc.stagedHeaders())) {
+            for (Path h : staged.toList()) Files.copy(h, out.resolve("include/" + h.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
         Files.copy(ownDir.resolve("lib9/host.h"), out.resolve("include/host.h"), StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -7,24 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The gcc command lines of the bootstrap: compiling a unit's file against the edited 386 {@code u.h},
+ * The gcc command lines of the bootstrap: compiling a unit's file against the edited amd64 {@code u.h},
  * the tree's headers and the directories its mkfile's CFLAGS name; archiving a library; linking a
  * tool with its libraries.
  */
 final class UnitCompiler {
-    /**
-     * Flags for files compiled against glibc (our host layer). 64-bit file offsets because a 32-bit
-     * program reading a large ext4 directory through qemu-i386 (hosts that cannot run 32-bit code)
-     * otherwise gets EOVERFLOW from readdir.
-     */
-    static final List<String> HOST_FLAGS = List.of("-m32", "-O1", "-w", "-fno-strict-aliasing", "-fcommon",
-            "-D_FILE_OFFSET_BITS=64");
-    /**
-     * Plain units (rc's Unix port) need none of Plan 9's 32-bit assumptions, so they are built for the
-     * host itself: rc runs every recipe line, and where 32-bit code must be emulated that would cost an
-     * emulator start each time.
-     */
-    static final List<String> NATIVE_FLAGS = List.of("-m64", "-O1", "-w", "-fno-strict-aliasing", "-fcommon");
+    /** Flags for files compiled against glibc: our host layer, and plain units (rc's Unix port). */
+    static final List<String> HOST_FLAGS = List.of("-m64", "-O1", "-w", "-fno-strict-aliasing", "-fcommon");
 
     private final Path tree;
     private final Path src;
@@ -42,7 +31,12 @@ final class UnitCompiler {
 
     /** Where the edited u.h lies, for the compile line and for the toolchain's include directory. */
     Path uh() {
-        return src.resolve("386/include/u.h");
+        return src.resolve("amd64/include/u.h");
+    }
+
+    /** The tree's headers host-tools.yaml edits, found before the tree's own. */
+    Path stagedHeaders() {
+        return src.resolve("sys/include");
     }
 
     /**
@@ -53,13 +47,12 @@ final class UnitCompiler {
         List<String> argv = new ArrayList<>();
         if (u.needsPlanNinePaths()) argv.addAll(ns.archPrefix());
         argv.add("gcc");
-        if (u.isPlain()) {
-            argv.addAll(NATIVE_FLAGS);
-        } else if (hostOnly) {
+        if (u.isPlain() || hostOnly) {
             argv.addAll(HOST_FLAGS);
         } else {
             argv.addAll(cflags);
             argv.add("-I" + uh().getParent());
+            argv.add("-I" + stagedHeaders());
             argv.add("-I" + tree.resolve("sys/include"));
         }
         for (String inc : includes(plan)) argv.add("-I" + inc);
@@ -92,7 +85,7 @@ final class UnitCompiler {
     }
 
     ParallelCommands.Cmd link(String name, Path exe, List<Path> objs, List<Path> libs, boolean plain, Path dir) {
-        List<String> ld = new ArrayList<>(List.of("gcc", plain ? "-m64" : "-m32", "-o", exe.toString()));
+        List<String> ld = new ArrayList<>(List.of("gcc", "-m64", "-o", exe.toString()));
         for (Path o : objs) ld.add(o.toString());
         if (!plain) {
             ld.add("-Wl,--start-group");
