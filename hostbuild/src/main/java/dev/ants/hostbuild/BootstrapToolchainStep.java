@@ -50,7 +50,7 @@ final class BootstrapToolchainStep implements Step<HostToolchain> {
             progress.note("host toolchain: cached " + cached.dir());
             return cached;
         }
-        HostChecks.requireGccM32();
+        HostChecks.requireGcc();
         HostChecks.requireBwrap();
         Files.createDirectories(cacheDir);
         Leftovers.removeStale(cacheDir);

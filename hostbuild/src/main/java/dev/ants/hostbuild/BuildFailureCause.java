@@ -23,10 +23,6 @@ final class BuildFailureCause {
             return "the disk is full: free space where " + build.root() + " lives (df -h), then build again; "
                     + "what the failed run wrote was removed, so nothing half-written remains";
         }
-        if (output.contains("Exec format error")) {
-            return "the kernel refused to run a 32-bit tool of the host toolchain: run 'ants doctor' "
-                    + "(a kernel without 32-bit support needs qemu-user-static registered for i386)";
-        }
         Matcher m = SOURCE.matcher(output);
         String file = null;
         String line = null;

@@ -18,15 +18,15 @@ final class HostChecks {
         try {
             r = HostProcess.run(List.of("gcc", "-dumpfullversion"), Duration.ofSeconds(30));
         } catch (IOException e) {
-            throw AntsException.environment("gcc is not installed", "apt-get install gcc gcc-multilib");
+            throw AntsException.environment("gcc is not installed", "apt-get install gcc");
         }
-        if (!r.ok()) throw AntsException.environment("gcc does not run: " + r.tail(3), "apt-get install gcc gcc-multilib");
+        if (!r.ok()) throw AntsException.environment("gcc does not run: " + r.tail(3), "apt-get install gcc");
         return r.output().trim();
     }
 
-    /** The toolchain is ILP32 (9front's compilers assume 32-bit long): gcc must link -m32 programs. */
-    static void requireGccM32() {
-        HostProbes.require(HostProbes.gccM32());
+    /** The host tools are 64-bit programs built by gcc. */
+    static void requireGcc() {
+        HostProbes.require(HostProbes.gcc());
     }
 
     static void requireBwrap() {

@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * What the last complete userland build in a build root was made from, and what it left installed.
  * When both still hold, the installed files are what mk install would leave again, so the build can
- * publish them without walking every directory's mkfile (minutes under qemu-user). Anything else
+ * publish them without walking every directory's mkfile (minutes for a whole userland). Anything else
  * writing the build root (a kernel build's libraries, a half-done run) changes the installed state,
  * and the build runs in full.
  *

@@ -5,7 +5,6 @@ import dev.ants.cli.doctor.Check;
 import dev.ants.cli.doctor.HostChecks;
 import dev.ants.core.AntsException;
 import dev.ants.core.ExitCode;
-import dev.ants.core.host.Ia32;
 import dev.ants.harness.accel.KvmProbe;
 import dev.ants.harness.accel.KvmStatus;
 import dev.ants.harness.host.GuestKernel;
@@ -35,8 +34,8 @@ public final class DoctorCommand implements java.util.concurrent.Callable<Intege
     public Integer call() throws Exception {
         List<Check> checks = HostChecks.run();
         if (install) {
-            // Rounds, because one fix can uncover the next: with gcc-multilib in, a kernel without
-            // 32-bit support shows, and qemu-user-static becomes the missing package.
+            // Rounds, because one fix can uncover the next (a probe that needs one package to run
+            // before it can say another is missing).
             List<String> done = new ArrayList<>();
             for (int round = 0; round < 3; round++) {
                 List<String> pkgs = HostChecks.missingPackages(checks, true, false);
@@ -44,8 +43,6 @@ public final class DoctorCommand implements java.util.concurrent.Callable<Intege
                 if (pkgs.isEmpty()) break;
                 aptInstall(pkgs);
                 done.addAll(pkgs);
-                // Debian never registers i386 on an amd64 host: the toolchain's 32-bit tools need it here
-                if (pkgs.contains("qemu-user-static")) registerIa32();
                 checks = HostChecks.run();
             }
             if (checks.stream().anyMatch(c -> c.name().equals(HostChecks.KERNEL) && !c.ok())) fetchKernel();
@@ -64,15 +61,6 @@ public final class DoctorCommand implements java.util.concurrent.Callable<Intege
         summary.put("apt", aptLine);
         out.print(summary, human(checks, kvm, aptLine));
         return requiredOk ? ExitCode.OK.code : ExitCode.ENVIRONMENT.code;
-    }
-
-    private static void registerIa32() {
-        try {
-            Ia32.register();
-        } catch (IOException e) {
-            throw AntsException.environment("cannot register qemu-i386 for 32-bit programs: " + e.getMessage(),
-                    "as root: mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc, then run ants doctor --install again");
-        }
     }
 
     private static String human(List<Check> checks, KvmStatus kvm, String aptLine) {

@@ -27,7 +27,7 @@ public final class HostChecks {
         List<Check> c = new ArrayList<>();
         c.add(version("qemu-system-x86_64", "required", "qemu-system-x86", "qemu-system-x86_64", "--version"));
         c.add(version("qemu-img", "required", "qemu-utils", "qemu-img", "--version"));
-        c.add(gcc32());
+        c.add(gcc());
         c.add(file("9base rc, awk, sed", "required", "9base", "/usr/lib/plan9/bin/rc",
                 "/usr/lib/plan9/bin/awk", "/usr/lib/plan9/bin/sed"));
         c.add(namespace());
@@ -81,11 +81,9 @@ public final class HostChecks {
         return new Check(name, true, need, String.join(" ", paths), pkg);
     }
 
-    /** 9front's compilers assume 32-bit longs: the host tools are built with gcc -m32. */
-    private static Check gcc32() {
-        HostProbes.Probe p = HostProbes.gccM32();
-        // a kernel without 32-bit support needs an emulator, not another compiler
-        return of("gcc -m32", p, HostProbes.IA32_FIX.equals(p.fix()) ? "qemu-user-static" : "gcc gcc-multilib");
+    /** The host tools are compiled by gcc from the user's tree. */
+    private static Check gcc() {
+        return of("gcc", HostProbes.gcc(), "gcc");
     }
 
     /** The build runs in a private mount namespace made by bubblewrap. */

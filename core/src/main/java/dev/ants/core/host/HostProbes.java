@@ -19,33 +19,26 @@ public final class HostProbes {
     }
 
     private static final Duration QUICK = Duration.ofSeconds(30);
-    /** What doctor --install does about a kernel without 32-bit support. */
-    public static final String IA32_FIX = "run 'ants doctor --install' as root: it installs qemu-user-static and registers "
-            + "it for 32-bit x86 programs (the host toolchain then runs emulated, several times slower)";
 
     private HostProbes() {
     }
 
-    /** 9front's compilers assume 32-bit long, so every host tool is built and run as gcc -m32. */
-    public static Probe gccM32() {
-        String fix = "apt-get install gcc gcc-multilib";
+    /**
+     * The host tools are 64-bit programs (x86-64) compiled by gcc, with Plan 9's 32-bit long given by
+     * the staged u.h: gcc must build and run one.
+     */
+    public static Probe gcc() {
+        String fix = "apt-get install gcc";
         try {
-            Path dir = Files.createTempDirectory("ants-m32");
+            Path dir = Files.createTempDirectory("ants-gcc");
             try {
-                Files.writeString(dir.resolve("t.c"), "int main(void){ return sizeof(long) == 4 ? 0 : 1; }\n");
-                HostProcess.Result cc = HostProcess.run(List.of("gcc", "-m32", "-o", "t", "t.c"), dir, null, QUICK);
-                if (!cc.ok()) return new Probe(false, "gcc cannot build 32-bit programs (-m32): " + cc.tail(2), fix);
-                HostProcess.Result run;
-                try {
-                    run = HostProcess.run(List.of(dir.resolve("t").toString()), QUICK);
-                } catch (IOException execFailed) {
-                    // gcc made it, the kernel cannot run it: no ia32 emulation (a PVM guest, for one)
-                    return new Probe(false, "gcc -m32 builds 32-bit programs but this kernel cannot run them ("
-                            + execFailed.getMessage().replaceAll(".*error=\\d+, ", "") + ")", IA32_FIX);
-                }
-                if (!run.ok()) return new Probe(false, "a gcc -m32 program does not run here: " + run.tail(2), IA32_FIX);
-                return new Probe(true, "gcc -m32 links and runs 32-bit programs"
-                        + (Ia32.emulated() ? " (run by qemu-i386, registered with binfmt_misc)" : ""), fix);
+                Files.writeString(dir.resolve("t.c"), "int main(void){ return sizeof(void*) == 8 ? 0 : 1; }\n");
+                HostProcess.Result cc = HostProcess.run(List.of("gcc", "-m64", "-o", "t", "t.c"), dir, null, QUICK);
+                if (!cc.ok()) return new Probe(false, "gcc cannot build 64-bit x86 programs (-m64): " + cc.tail(2),
+                        "the host tools need an x86-64 Linux host with gcc");
+                HostProcess.Result run = HostProcess.run(List.of(dir.resolve("t").toString()), QUICK);
+                if (!run.ok()) return new Probe(false, "a gcc -m64 program does not run here: " + run.tail(2), fix);
+                return new Probe(true, "gcc builds and runs 64-bit programs", fix);
             } finally {
                 FileTrees.deleteQuietly(dir);
             }
