@@ -12,6 +12,7 @@
 #include <pwd.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <malloc.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -411,3 +412,15 @@ hx_cputime(void)
 }
 
 void hx_abort(void) { hx_signal(SIGABRT, NULL); syscall(SYS_kill, syscall(SYS_getpid), SIGABRT); _exit(134); }
+
+/*
+ * Some tools keep heap pointers in ints (lex's parse tree), which holds on
+ * 9front, whose heap lies low. Here too: the tools are linked -no-pie, so the
+ * brk heap follows their bss, and glibc must not serve big blocks by mmap,
+ * which maps them high.
+ */
+void
+hx_lowheap(void)
+{
+	mallopt(M_MMAP_MAX, 0);
+}

@@ -81,3 +81,4 @@ int	hx_signum(const char *note);	/* Plan 9 note -> Linux signal */
 const char*	hx_signote(int sig);
 double	hx_cputime(void);
 void	hx_abort(void) __attribute__((noreturn));
+void	hx_lowheap(void);	/* malloc only from the brk heap, below 2 GB in a -no-pie program */

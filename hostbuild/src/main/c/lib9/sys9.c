@@ -2,7 +2,7 @@
  * ants: Plan 9 system calls over Linux, for host tools built from a 9front
  * tree. Only the system-facing part of libc lives here; fmt, port, 9sys's
  * portable files, libbio etc. are compiled from the user's tree.
- * Compiled against the tree's <libc.h> with the edited 386 <u.h>; reaches
+ * Compiled against the tree's <libc.h> with the edited amd64 <u.h>; reaches
  * Linux only through host.h's hx_ functions. Plan 9's libc over POSIX is
  * the published design of plan9port's lib9; no code is taken from it.
  */
@@ -19,6 +19,7 @@ extern void p9main(int, char**);
 int
 main(int argc, char **argv)
 {
+	hx_lowheap();
 	p9main(argc, argv);
 	exits(nil);
 }

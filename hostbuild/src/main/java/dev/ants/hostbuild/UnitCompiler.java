@@ -85,7 +85,7 @@ final class UnitCompiler {
     }
 
     ParallelCommands.Cmd link(String name, Path exe, List<Path> objs, List<Path> libs, boolean plain, Path dir) {
-        List<String> ld = new ArrayList<>(List.of("gcc", "-m64", "-o", exe.toString()));
+        List<String> ld = new ArrayList<>(List.of("gcc", "-m64", "-no-pie", "-o", exe.toString()));
         for (Path o : objs) ld.add(o.toString());
         if (!plain) {
             ld.add("-Wl,--start-group");
