@@ -74,4 +74,23 @@ class HostBuildDataTest {
         assertEquals(Arch.ARM64, Arch.parse("arm64"));
         assertEquals(ExitCode.BAD_INPUT, assertThrows(AntsException.class, () -> Arch.parse("mips")).exitCode());
     }
+
+    @Test
+    void anEditForEveryOccurrenceNeedsOneAndAPlainEditExactlyOne() throws Exception {
+        Path f = tmp.resolve("src/x.c");
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, "unsigned long long a;\nlong long b;\nlong long c;\n");
+        StagedTree.apply(new HostToolList.Edit("x.c", "unsigned long long", "uvlong", null, "w", "r", null, true), tmp.resolve("src"));
+        StagedTree.apply(new HostToolList.Edit("x.c", "long long", "vlong", null, "w", "r", null, true), tmp.resolve("src"));
+        assertEquals("uvlong a;\nvlong b;\nvlong c;\n", Files.readString(f));
+        // the same text twice refuses a plain edit, and an everywhere edit refuses none at all
+        Files.writeString(f, "long long b;\nlong long c;\n");
+        AntsException twice = assertThrows(AntsException.class, () -> StagedTree.apply(
+                new HostToolList.Edit("x.c", "long long", "vlong", null, "w", "2018-05..2025-09", null, null), tmp.resolve("src")));
+        assertTrue(twice.getMessage().contains("exactly once") && twice.getMessage().contains("more than once"), twice.getMessage());
+        AntsException none = assertThrows(AntsException.class, () -> StagedTree.apply(
+                new HostToolList.Edit("x.c", "long int", "long", null, "w", "r", null, true), tmp.resolve("src")));
+        assertTrue(none.getMessage().contains("at least once") && none.getMessage().contains("nowhere"), none.getMessage());
+        assertEquals("long long b;\nlong long c;\n", Files.readString(f), "a refused edit writes nothing");
+    }
 }
