@@ -25,8 +25,8 @@ import java.util.stream.Stream;
 
 /**
  * Finished build outputs kept by the inputs that made them, so asking again for the same kernel costs
- * a stat walk of the tree instead of mk's up-to-date checks over every library and boot program. The key sees what mk sees (every tree file's size and mtime) plus what mk cannot:
- * the overlay's contents, the configuration, the date, the toolchain and ants's own build rules.
+ * a stat walk of the tree instead of mk's up-to-date checks over every library and boot program. The
+ * key sees what mk sees (every tree file's size and mtime) plus what mk cannot: the overlay's contents, the configuration, the date, the toolchain and ants's own build rules.
  */
 final class OutputCache {
     /** Entries kept; older ones go when a new one is stored (a kernel is a few MiB). */

@@ -34,19 +34,13 @@ public final class DoctorCommand implements java.util.concurrent.Callable<Intege
     public Integer call() throws Exception {
         List<Check> checks = HostChecks.run();
         if (install) {
-            // Rounds, because one fix can uncover the next (a probe that needs one package to run
-            // before it can say another is missing).
-            List<String> done = new ArrayList<>();
-            for (int round = 0; round < 3; round++) {
-                List<String> pkgs = HostChecks.missingPackages(checks, true, false);
-                pkgs.removeAll(done);
-                if (pkgs.isEmpty()) break;
-                aptInstall(pkgs);
-                done.addAll(pkgs);
+            List<String> pkgs = HostChecks.missingPackages(checks, true, false);
+            if (!pkgs.isEmpty()) aptInstall(pkgs);
+            checks = HostChecks.run();
+            if (checks.stream().anyMatch(c -> c.name().equals(HostChecks.KERNEL) && !c.ok())) {
+                fetchKernel();
                 checks = HostChecks.run();
             }
-            if (checks.stream().anyMatch(c -> c.name().equals(HostChecks.KERNEL) && !c.ok())) fetchKernel();
-            checks = HostChecks.run();
         }
         // A guest must really run: on PVM hosts /dev/kvm opens fine and guests still stall.
         KvmStatus kvm = new KvmProbe().probeWithGuest(Duration.ofSeconds(10));
