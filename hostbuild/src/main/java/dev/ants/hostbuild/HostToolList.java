@@ -108,9 +108,12 @@ public record HostToolList(
      * revisions the edit was written for.
      */
     public record Edit(String file, String from, String to, String append, String why, String revisions, Boolean optional,
-                       Boolean all) {
+                       Boolean all, Boolean ifFound) {
         /** The edit of an optional unit's file: skipped where the tree has no such file. */
         boolean isOptional() { return Boolean.TRUE.equals(optional); }
+
+        /** A fix for the revisions that have its text (a bug 9front fixed later): skipped where the text is absent. */
+        boolean onlyWhereFound() { return Boolean.TRUE.equals(ifFound); }
 
         /** Every occurrence of a spelling (long long), rather than one place. */
         boolean everywhere() { return Boolean.TRUE.equals(all); }

@@ -43,6 +43,7 @@ final class StagedTree {
             return;
         }
         int at = text.indexOf(e.from());
+        if (at < 0 && e.onlyWhereFound()) return;
         if (at < 0 || !e.everywhere() && text.indexOf(e.from(), at + 1) >= 0) {
             throw new AntsException(ExitCode.BAD_INPUT, "cannot adapt " + e.file() + " for gcc: the edit "
                     + e.describe() + " expects its text " + (e.everywhere() ? "at least" : "exactly") + " once, and this tree has it "
