@@ -75,13 +75,14 @@ class ImageBootTest {
         assertEquals(0, run.exitCode(), () -> run.summary() + "\n" + String.join("\n",
                 run.lastConsoleLines() == null ? List.of() : run.lastConsoleLines()));
 
-        // the same image under ants test: the boot suite, and the image suite (the layout from inside)
+        // the same image under ants test: the image suite (the layout from inside). The boot suite on a
+        // flashed image is LabMachineTest's; here each case would be another BIOS boot from power-on.
         Path report = tmp.resolve("report");
-        int code = dev.ants.cli.Main.run("test", "--image", image.toString(), "--suite", "boot", "--suite", "image",
+        int code = dev.ants.cli.Main.run("test", "--image", image.toString(), "--suite", "image",
                 "--models", "pc-ide", "--report", report.toString(), "--quiet");
         String junit = Files.readString(report.resolve("TEST-pc-ide.xml"));
         assertEquals(0, code, junit);
-        for (String c : new String[] {"boot.disk", "image.prep-table", "image.nine-fat"}) {
+        for (String c : new String[] {"image.prep-table", "image.nine-fat"}) {
             assertTrue(junit.contains("name=\"" + c + "\""), c + " ran: " + junit);
         }
     }
