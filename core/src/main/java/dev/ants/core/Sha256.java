@@ -25,19 +25,30 @@ public final class Sha256 {
         return of(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Streams the file through the JVM's SHA-256 (an intrinsic under the default JIT: ~0.6 s per GiB here). */
+    /**
+     * Streams the file through the JVM's SHA-256. The digest is fed in {@link #SLICE}-byte pieces: the
+     * compression loop is a C2 intrinsic only once its method is compiled, and a few large updates leave
+     * it interpreted for seconds (a 4 GiB image took 12.7 s fed by the MiB, 3 s by 64 KiB).
+     */
     public static String of(Path file) throws IOException {
         MessageDigest md = digest();
         ByteBuffer buf = ByteBuffer.allocate(1 << 20);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             while (ch.read(buf) >= 0) {
-                buf.flip();
-                md.update(buf);
+                update(md, buf.array(), 0, buf.position());
                 buf.clear();
                 if (Thread.interrupted()) throw new InterruptedIOException("hashing " + file);
             }
         }
         return hex(md.digest());
+    }
+
+    /** What a piece of a digest's input should be at most: see {@link #of(Path)}. */
+    public static final int SLICE = 1 << 16;
+
+    /** {@code md.update(b, off, len)} in {@link #SLICE}-byte pieces, which keeps the intrinsic in use. */
+    public static void update(MessageDigest md, byte[] b, int off, int len) {
+        for (int end = off + len; off < end; off += SLICE) md.update(b, off, Math.min(SLICE, end - off));
     }
 
     /** Reads {@code in} to its end. */

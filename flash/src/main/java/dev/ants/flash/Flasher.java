@@ -2,9 +2,10 @@ package dev.ants.flash;
 
 import dev.ants.core.AntsException;
 import dev.ants.core.ExitCode;
+import dev.ants.core.Sha256;
+import dev.ants.flash.device.Device;
 import dev.ants.flash.device.DeviceInfo;
 import dev.ants.flash.device.HostFacts;
-import dev.ants.flash.device.Device;
 import dev.ants.flash.device.LocalDevice;
 import dev.ants.flash.device.SafetyCheck;
 import dev.ants.flash.device.Shell;
@@ -186,7 +187,7 @@ public final class Flasher {
 
     /** One sha256 over the pieces' sha256s, in order: a single figure for the whole written data. */
     private static String combined(WritePlan plan, Map<Span, String> expected) {
-        MessageDigest all = ShellDevice.sha256();
+        MessageDigest all = Sha256.digest();
         for (Span p : plan.pieces()) all.update(HexFormat.of().parseHex(expected.get(p)));
         return HexFormat.of().formatHex(all.digest());
     }
@@ -263,7 +264,7 @@ public final class Flasher {
     private void write(Device dev, FlashImage image, WritePlan plan, Span run, Map<Span, String> expected)
             throws IOException, InterruptedException {
         List<Span> pieces = plan.piecesIn(run);
-        MessageDigest md = ShellDevice.sha256();
+        MessageDigest md = Sha256.digest();
         long[] at = {run.offset()};
         int[] piece = {0};
         Shell.Result r = dev.write(run, stdin -> image.copy(run, stdin, (b, n) -> {
@@ -271,7 +272,7 @@ public final class Flasher {
             while (off < n) {
                 Span p = pieces.get(piece[0]);
                 int take = (int) Math.min(n - off, p.end() - at[0]);
-                md.update(b, off, take);
+                Sha256.update(md, b, off, take);
                 off += take;
                 at[0] += take;
                 if (at[0] == p.end()) {
@@ -298,7 +299,7 @@ public final class Flasher {
      */
     private static void warmUpSha256() {
         Thread t = new Thread(() -> {
-            MessageDigest md = ShellDevice.sha256();
+            MessageDigest md = Sha256.digest();
             byte[] b = new byte[64 << 10];
             for (int i = 0; i < 64; i++) md.update(b);
         }, "sha256 warm-up");

@@ -1,6 +1,7 @@
 package dev.ants.flash;
 
 import dev.ants.core.AntsException;
+import dev.ants.core.Sha256;
 import dev.ants.flash.device.Device;
 import dev.ants.flash.device.DeviceInfo;
 import dev.ants.flash.device.ShellDevice;
@@ -24,8 +25,8 @@ final class Verification {
     static Map<Span, String> imageHashes(FlashImage image, WritePlan plan) throws IOException {
         Map<Span, String> out = new LinkedHashMap<>();
         for (Span p : plan.pieces()) {
-            MessageDigest md = ShellDevice.sha256();
-            image.copy(p, OutputStream.nullOutputStream(), (b, n) -> md.update(b, 0, n));
+            MessageDigest md = Sha256.digest();
+            image.copy(p, OutputStream.nullOutputStream(), (b, n) -> Sha256.update(md, b, 0, n));
             out.put(p, HexFormat.of().formatHex(md.digest()));
         }
         return out;

@@ -1,5 +1,6 @@
 package dev.ants.flash.device;
 
+import dev.ants.core.Sha256;
 import com.sun.nio.file.ExtendedOpenOption;
 import dev.ants.flash.Span;
 
@@ -121,7 +122,7 @@ public final class LocalDevice implements Device {
     public List<String> hashes(List<Span> spans) throws IOException {
         List<String> out = new ArrayList<>();
         for (Span s : spans) {
-            MessageDigest md = ShellDevice.sha256();
+            MessageDigest md = Sha256.digest();
             read(s, (b, off, n) -> md.update(b));
             out.add(HexFormat.of().formatHex(md.digest()));
         }

@@ -1,6 +1,7 @@
 package dev.ants.flash.device;
 
 import dev.ants.core.AntsException;
+import dev.ants.core.Sha256;
 import dev.ants.flash.Span;
 
 import java.io.IOException;
@@ -172,9 +173,9 @@ public final class ShellDevice implements Device {
     /** The sha256 of {@code n} zero bytes. */
     public static String zeroHash(long n) {
         return ZERO_HASHES.computeIfAbsent(n, k -> {
-            MessageDigest md = sha256();
+            MessageDigest md = Sha256.digest();
             byte[] z = new byte[(int) Math.min(k, Span.MIB)];
-            for (long left = k; left > 0; left -= z.length) md.update(z, 0, (int) Math.min(z.length, left));
+            for (long left = k; left > 0; left -= z.length) Sha256.update(md, z, 0, (int) Math.min(z.length, left));
             return HexFormat.of().formatHex(md.digest());
         });
     }
@@ -198,14 +199,6 @@ public final class ShellDevice implements Device {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    public static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
