@@ -171,6 +171,28 @@ class HarnessLinuxTest {
         assertTrue(r.reason().contains("no-such-option"), r.reason());
     }
 
+    /**
+     * A disk another process holds makes QEMU exit after its console socket is up but before its QMP
+     * one: the run ends with QEMU's own words, not after the two-minute start timeout.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void aQemuThatExitsAtStartIsReportedAtOnce() throws Exception {
+        Path disk = tmp.resolve("held.img");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(disk.toFile(), "rw")) {
+            f.setLength(1 << 20);
+            try (java.nio.channels.FileLock held = f.getChannel().lock()) {
+                RunResult r = new Harness().boot(request(TestGuests.linux().withExtraDisk(disk, false), """
+                        name: held-disk
+                        steps:
+                          - expect: x
+                        """));
+                assertEquals(3, r.exitCode(), r.summary());
+                assertTrue(r.reason().contains("QEMU did not start") && r.reason().contains("lock"), r.reason());
+            }
+        }
+    }
+
     @Test
     void autoFallsBackToTcgWhenKvmStalls() throws Exception {
         TestGuests.linux();

@@ -58,7 +58,7 @@ public final class QemuMachine implements Target, Closeable {
         try {
             Console console = UnixSocketConsole.connect(layout.consoleSocket(), START_TIMEOUT, p::isAlive);
             ConsoleSession session = new ConsoleSession(console, layout.transcript(), options);
-            QmpClient qmp = QmpClient.connect(layout.qmpSocket(), START_TIMEOUT);
+            QmpClient qmp = QmpClient.connect(layout.qmpSocket(), START_TIMEOUT, p::isAlive);
             return new QemuMachine(p, layout, session, qmp);
         } catch (IOException | RuntimeException e) {
             ProcessReaper.kill(p, 500);

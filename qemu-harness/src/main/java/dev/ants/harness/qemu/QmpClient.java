@@ -50,10 +50,15 @@ public final class QmpClient implements Closeable {
         t.start();
     }
 
-    /** Connects (waiting for the socket to appear) and leaves capability negotiation mode. */
-    public static QmpClient connect(Path socket, Duration timeout) throws IOException, InterruptedException {
+    /**
+     * Connects (waiting for the socket to appear while {@code qemuAlive} holds: a QEMU that exits at
+     * start, e.g. on a locked disk, may never make it) and leaves capability negotiation mode.
+     */
+    public static QmpClient connect(Path socket, Duration timeout, java.util.function.BooleanSupplier qemuAlive)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
+            if (!qemuAlive.getAsBoolean()) throw new QmpException("QEMU exited before its QMP socket " + socket + " could be used");
             if (Files.exists(socket)) {
                 try {
                     SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
