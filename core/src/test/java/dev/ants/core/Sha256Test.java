@@ -43,4 +43,28 @@ class Sha256Test {
         assertEquals(Sha256.of(Files.readAllBytes(f)), Sha256.of(f));
         assertEquals(5L << 20, Files.size(f));
     }
+
+    /**
+     * A file large enough for the O_DIRECT path, whose length is not a whole number of blocks and whose
+     * data sits in a hole's middle and at its very end: the same digest as a plain stream of its bytes.
+     */
+    @Test
+    void largeSparseFileWithAnOddTail(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("large.img");
+        long size = Sha256.DIRECT_FROM + (16L << 20) + 3;
+        byte[] data = new byte[70_000];
+        new Random(5).nextBytes(data);
+        try (RandomAccessFile r = new RandomAccessFile(f.toFile(), "rw")) {
+            r.setLength(size);
+            r.seek(Sha256.DIRECT_FROM / 2 + 1);
+            r.write(data);
+            r.seek(size - 5000);
+            r.write(data, 0, 5000);
+        }
+        String streamed;
+        try (java.io.InputStream in = Files.newInputStream(f)) {
+            streamed = Sha256.of(in);
+        }
+        assertEquals(streamed, Sha256.of(f));
+    }
 }
