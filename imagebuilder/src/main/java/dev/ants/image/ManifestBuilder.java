@@ -42,8 +42,10 @@ final class ManifestBuilder {
         String bootargs = spec.fs().bootargs(h.disk9());
         String expect = spec.fs() == RootFs.NONE
                 ? "plan9rc stays rootless ('plan9rc: no root: staying rootless') and starts the admin shell, 'admin% '"
-                : h.disk9().equals("sdC0")
+                : h.disk9().equals("sdC0") || spec.fs() != RootFs.CWFS
                 ? "plan9rc attaches the root ('plan9rc: root is local!" + dev + "/" + part + "') and starts the admin shell; 'rerootwin boot' gives a shell on the root"
+                        + (h.disk9().equals("sdC0") ? "" : " (plan9.ini names sdC0: plan9rc finds the partition by its name on " + h.disk9() + ")")
+                // cwfs's configuration names its disks: plan9rc does not move it to another
                 : "plan9.ini names sdC0, so plan9rc stays rootless: in the admin shell, 'plan9rc root " + bootargs + "'";
         return new ImageManifest.ModelHints(h.disk9(), bootable, note,
                 dev + "/9fat", dev + "/nvram", dev + "/" + part, bootargs, expect);
