@@ -18,6 +18,8 @@ import java.util.Map;
  */
 public record HostToolList(
         List<String> cflags,
+        List<String> hostflags,
+        List<String> ldflags,
         List<Stage> stage,
         List<Edit> edits,
         List<Unit> libraries,
@@ -124,7 +126,7 @@ public record HostToolList(
         }
     }
 
-    private record Doc(List<String> cflags, List<Stage> stage, List<Edit> edits, List<Unit> libraries,
+    private record Doc(List<String> cflags, List<String> hostflags, List<String> ldflags, List<Stage> stage, List<Edit> edits, List<Unit> libraries,
                        List<Unit> tools) { }
 
     public static HostToolList load() {
@@ -132,7 +134,7 @@ public record HostToolList(
             if (in == null) throw new IllegalStateException(RESOURCE + " is missing from the ants jar");
             byte[] raw = in.readAllBytes();
             Doc d = Json.YAML.readValue(raw, Doc.class);
-            return new HostToolList(d.cflags(), d.stage() == null ? List.of() : d.stage(),
+            return new HostToolList(d.cflags(), d.hostflags(), d.ldflags(), d.stage() == null ? List.of() : d.stage(),
                     d.edits() == null ? List.of() : d.edits(), d.libraries(), d.tools(), raw);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);

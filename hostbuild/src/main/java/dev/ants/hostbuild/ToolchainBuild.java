@@ -4,6 +4,7 @@ import dev.ants.core.progress.Progress;
 import dev.ants.core.tree.NineFrontTree;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -49,7 +50,7 @@ final class ToolchainBuild implements GeneratedSources.Builder {
         this.jobs = jobs;
         this.progress = progress;
         BootstrapNamespaces ns = new BootstrapNamespaces(tree.root(), tmp, out);
-        this.cc = new UnitCompiler(tree.root(), src, ownDir, plan.list().cflags(), ns);
+        this.cc = new UnitCompiler(tree.root(), src, ownDir, plan.list(), ns);
         this.gen = new GeneratedSources(tree.root(), src, ns, this);
     }
 
@@ -162,9 +163,17 @@ final class ToolchainBuild implements GeneratedSources.Builder {
     }
 
     private void installSupport() throws IOException {
+        HostToolList list = plan.list();
+        Map<String, Map<String, List<String>>> fill = Map.of("linuxcc", Map.of("@CFLAGS@", list.cflags()),
+                "linuxld", Map.of("@LDFLAGS@", list.ldflags()));
         for (String s : List.of("sam", "rfork", "linuxcc", "linuxld")) {
             Path to = out.resolve("bin/" + s);
-            Files.copy(ownDir.resolve("support/" + s), to, StandardCopyOption.REPLACE_EXISTING);
+            String text = Files.readString(ownDir.resolve("support/" + s), StandardCharsets.UTF_8);
+            for (Map.Entry<String, List<String>> f : fill.getOrDefault(s, Map.of()).entrySet()) {
+                if (!text.contains(f.getKey())) throw new IllegalStateException("support/" + s + " lacks " + f.getKey());
+                text = text.replace(f.getKey(), String.join(" ", f.getValue()));
+            }
+            Files.writeString(to, text, StandardCharsets.UTF_8);
             to.toFile().setExecutable(true);
         }
         Files.copy(ownDir.resolve("support/linux-mkfile"), out.resolve("linux/mkfile"), StandardCopyOption.REPLACE_EXISTING);

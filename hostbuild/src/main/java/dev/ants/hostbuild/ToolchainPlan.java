@@ -94,7 +94,6 @@ final class ToolchainPlan {
         MessageDigest md = Sha256.digest();
         update(md, "tool-list", list.raw());
         update(md, "gcc", gccVersion.getBytes(StandardCharsets.UTF_8));
-        update(md, "flags", UnitCompiler.HOST_FLAGS.toString().getBytes(StandardCharsets.UTF_8));
         for (Map.Entry<String, byte[]> e : own.files().entrySet()) update(md, "own:" + e.getKey(), e.getValue());
         Path root = tree.root();
         Set<Path> files = new TreeSet<>();

@@ -12,20 +12,18 @@ import java.util.List;
  * tool with its libraries.
  */
 final class UnitCompiler {
-    /** Flags for files compiled against glibc: our host layer, and plain units (rc's Unix port). */
-    static final List<String> HOST_FLAGS = List.of("-m64", "-O1", "-w", "-fno-strict-aliasing", "-fcommon");
-
     private final Path tree;
     private final Path src;
     private final Path ownDir;
-    private final List<String> cflags;
+    private final HostToolList flags;
     private final BootstrapNamespaces ns;
 
-    UnitCompiler(Path tree, Path src, Path ownDir, List<String> cflags, BootstrapNamespaces ns) {
+    /** @param flags the compile and link flags host-tools.yaml gives (the rest of the list is the plan's) */
+    UnitCompiler(Path tree, Path src, Path ownDir, HostToolList flags, BootstrapNamespaces ns) {
         this.tree = tree;
         this.src = src;
         this.ownDir = ownDir;
-        this.cflags = cflags;
+        this.flags = flags;
         this.ns = ns;
     }
 
@@ -48,9 +46,9 @@ final class UnitCompiler {
         if (u.needsPlanNinePaths()) argv.addAll(ns.archPrefix());
         argv.add("gcc");
         if (u.isPlain() || hostOnly) {
-            argv.addAll(HOST_FLAGS);
+            argv.addAll(flags.hostflags());
         } else {
-            argv.addAll(cflags);
+            argv.addAll(flags.cflags());
             argv.add("-I" + uh().getParent());
             argv.add("-I" + stagedHeaders());
             argv.add("-I" + tree.resolve("sys/include"));
@@ -85,7 +83,9 @@ final class UnitCompiler {
     }
 
     ParallelCommands.Cmd link(String name, Path exe, List<Path> objs, List<Path> libs, boolean plain, Path dir) {
-        List<String> ld = new ArrayList<>(List.of("gcc", "-m64", "-no-pie", "-o", exe.toString()));
+        List<String> ld = new ArrayList<>(List.of("gcc"));
+        ld.addAll(flags.ldflags());
+        ld.addAll(List.of("-o", exe.toString()));
         for (Path o : objs) ld.add(o.toString());
         if (!plain) {
             ld.add("-Wl,--start-group");

@@ -37,6 +37,18 @@ class HostBuildDataTest {
         }
     }
 
+    /** The flags live in host-tools.yaml alone; the generators' drivers take theirs from it at install. */
+    @Test
+    void everyFlagListIsGivenAndTheDriversHaveTheirPlaceholders() throws Exception {
+        HostToolList list = HostToolList.load();
+        for (List<String> f : List.of(list.cflags(), list.hostflags(), list.ldflags())) {
+            assertTrue(f != null && f.contains("-m64"), "a flag list in host-tools.yaml: " + f);
+        }
+        OwnSources own = OwnSources.load();
+        assertTrue(new String(own.files().get("support/linuxcc"), java.nio.charset.StandardCharsets.UTF_8).contains("@CFLAGS@"));
+        assertTrue(new String(own.files().get("support/linuxld"), java.nio.charset.StandardCharsets.UTF_8).contains("@LDFLAGS@"));
+    }
+
     @Test
     void bootProtoEntriesUnderObjtypeBinAreProgramsNotDirectories() {
         List<String> proto = List.of("$objtype", "\tbin", "\t\tawk", "\t\taux", "\t\t\tkbdfs", "\t\t\twpa",
