@@ -26,7 +26,8 @@ import java.util.TreeMap;
 public final class FatVolume {
     static final int SECTOR = 512;
     static final int ROOT_ENTRIES = 512;
-    static final int MIN_CLUSTERS = 4085;
+    /** FAT16's least cluster count: 4085 by Microsoft's rule, 0xff7 by 9boot's (fat.c), so the larger. */
+    static final int MIN_CLUSTERS = 0xff7;
     static final int MAX_CLUSTERS = 65524;
 
     private final long sectors;
@@ -37,6 +38,7 @@ public final class FatVolume {
     private String label = "ANTS";
     private int volumeId = 0x414e5453; // fixed, so identical inputs give identical images
     private LocalDateTime timestamp = LocalDateTime.of(2000, 1, 1, 0, 0);
+    private int maxClusterSectors = 1;
 
     /** A volume of {@code sectors} 512-byte sectors (at least 4 MiB worth, the FAT16 minimum). */
     public FatVolume(long sectors) {
@@ -63,6 +65,16 @@ public final class FatVolume {
     public FatVolume bootCode(byte[] code) {
         if (code.length > 510) throw AntsException.badInput("boot code of " + code.length + " bytes does not fit in 510", "");
         this.bootCode = code.clone();
+        return this;
+    }
+
+    /**
+     * Clusters of up to {@code n} sectors where FAT16 allows (by default the smallest it allows).
+     * 9boot reads through the BIOS a sector at a time and the FAT's sector once per cluster: larger
+     * clusters are fewer reads of a kernel (at 8 sectors, 1.125 per sector of it instead of 2).
+     */
+    public FatVolume maxClusterSectors(int n) {
+        this.maxClusterSectors = n;
         return this;
     }
 
@@ -130,9 +142,13 @@ public final class FatVolume {
     record Geometry(int spc, int fatSectors, int clusters, int rootStart, int dataStart) {
     }
 
-    /** Smallest cluster size that keeps the cluster count in FAT16's range; FAT size found by iteration. */
+    /**
+     * The largest cluster size up to {@link #maxClusterSectors} that keeps the cluster count in FAT16's
+     * range (the smallest that does, if none is that small); FAT size found by iteration.
+     */
     Geometry geometry() {
         int rootSectors = ROOT_ENTRIES * 32 / SECTOR;
+        Geometry best = null;
         for (int spc = 1; spc <= 64; spc *= 2) {
             int fatSz = 1;
             long clusters = 0;
@@ -143,9 +159,11 @@ public final class FatVolume {
             if (clusters < MIN_CLUSTERS) break;
             if (clusters <= MAX_CLUSTERS) {
                 int rootStart = reservedSectors + 2 * fatSz;
-                return new Geometry(spc, fatSz, (int) clusters, rootStart, rootStart + rootSectors);
+                best = new Geometry(spc, fatSz, (int) clusters, rootStart, rootStart + rootSectors);
+                if (spc >= maxClusterSectors) break;
             }
         }
+        if (best != null) return best;
         throw AntsException.badInput("no FAT16 geometry for " + sectors + " sectors", "use between 4 MiB and 2 GiB");
     }
 

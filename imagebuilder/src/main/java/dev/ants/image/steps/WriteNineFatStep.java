@@ -54,6 +54,7 @@ public final class WriteNineFatStep implements Step<Void> {
     public Void run(Progress progress) throws Exception {
         FatVolume fat = new FatVolume(sectors)
                 .reservedSectors(2)
+                .maxClusterSectors(8)
                 .hiddenSectors(partitionLba)
                 .bootCode(loaders.pbs())
                 .label("PLAN9")

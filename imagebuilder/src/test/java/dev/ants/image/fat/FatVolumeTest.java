@@ -92,6 +92,29 @@ class FatVolumeTest {
         assertArrayEquals(loader, found);
     }
 
+    /** The 9fat's larger clusters: FAT16 still (by 9boot's count too), clean for fsck.fat, files intact. */
+    @Test
+    void largerClustersWhereAsked(@TempDir Path tmp) throws Exception {
+        assertEquals(1, new FatVolume(65536).geometry().spc(), "by default the smallest cluster FAT16 allows");
+        FatVolume v = new FatVolume(65536).reservedSectors(2).maxClusterSectors(8);
+        FatVolume.Geometry g = v.geometry();
+        assertEquals(8, g.spc());
+        assertTrue(g.clusters() >= 0xff7 && g.clusters() <= 65524, "FAT16 by 9boot's count: " + g);
+        assertEquals(16, new FatVolume(65536).maxClusterSectors(64).geometry().spc(), "the largest that stays FAT16");
+        assumeTrue(Mtools.has("mtype"), "mtools is not installed (apt-get install mtools): skipping the cross-check");
+        byte[] big = new byte[100_000];
+        for (int i = 0; i < big.length; i++) big[i] = (byte) (i * 13);
+        Path img = image(tmp, 65536);
+        v.addFile("9pc64", big).addFile("plan9.ini", "x=1\n".getBytes(StandardCharsets.US_ASCII)).writeTo(img, 0);
+        Path back = tmp.resolve("back");
+        Mtools.run("mcopy", "-i", img.toString(), "::9pc64", back.toString());
+        assertArrayEquals(big, Files.readAllBytes(back));
+        if (Mtools.has("fsck.fat")) {
+            HostProcess.Result fsck = HostProcess.run(List.of("fsck.fat", "-n", img.toString()), Duration.ofSeconds(20));
+            assertEquals(0, fsck.status(), fsck.output());
+        }
+    }
+
     @Test
     void badNamesAndOverfullVolumesAreRejected() {
         assertThrows(AntsException.class, () -> new FatVolume(8192).addFile("a-very-long-name.txt", new byte[1]));
