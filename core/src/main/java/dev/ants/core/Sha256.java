@@ -6,6 +6,7 @@ import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
@@ -35,7 +36,7 @@ public final class Sha256 {
      */
     public static String of(Path file) throws IOException {
         MessageDigest md = digest();
-        long size = java.nio.file.Files.size(file);
+        long size = Files.size(file);
         long done = size >= DIRECT_FROM ? DirectRead.hash(file, size, md) : 0;
         ByteBuffer buf = ByteBuffer.allocate(1 << 20);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
