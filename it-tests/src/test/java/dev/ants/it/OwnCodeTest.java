@@ -101,14 +101,14 @@ class OwnCodeTest {
     }
 
     /** The checkout this test runs in: Maven runs it from it-tests/. */
-    private static Path repositoryRoot() {
+    static Path repositoryRoot() {
         Path p = Path.of("").toAbsolutePath();
         while (p != null && !Files.exists(p.resolve(".git"))) p = p.getParent();
         assumeTrue(p != null, "not in a git checkout: the files to compare are the repository's tracked files");
         return p;
     }
 
-    private static List<String> trackedFiles(Path repo) throws IOException, InterruptedException {
+    static List<String> trackedFiles(Path repo) throws IOException, InterruptedException {
         Process git = new ProcessBuilder("git", "-C", repo.toString(), "ls-files").redirectErrorStream(true).start();
         String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(git.waitFor(60, TimeUnit.SECONDS) && git.exitValue() == 0, "git ls-files failed: " + out);
