@@ -39,7 +39,7 @@ steps:
   - send: "rerootwin -c 'echo re^rooted; exec rc -i' boot\n"
   - expect: 'rerooted'
   - run: cat /dev/user; test -f /usr/glenda/lib/profile
-    output: '^glenda$'
+    output: '(?m)^glenda$'
 YAML
 # boot_seconds MODEL: the boot to glenda's shell on MODEL (plan9.ini names IDE's sdC0; elsewhere plan9rc
 # finds the partition by name)
