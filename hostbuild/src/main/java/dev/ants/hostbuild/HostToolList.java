@@ -126,7 +126,8 @@ public record HostToolList(
         }
     }
 
-    private record Doc(List<String> cflags, List<String> hostflags, List<String> ldflags, List<Stage> stage, List<Edit> edits, List<Unit> libraries,
+    private record Doc(List<String> cflags, List<String> hostflags, List<String> ldflags, List<Stage> stage,
+                       List<Edit> edits, List<Unit> libraries,
                        List<Unit> tools) { }
 
     public static HostToolList load() {
