@@ -2,7 +2,7 @@
 # Image benchmark (a benchmark, not a test), with a warm build cache (run once before to fill it):
 #  1. a 4 GiB rootless image: the image writing alone (the command's time less its kernel and boot
 #     code steps, which are cached no-op builds), under a 64 MB heap, and how much of it is on disk;
-#  2. a full --fs hjfs image end to end (kernel, userland, archive, the one TCG fill pass, hash);
+#  2. a full --fs hjfs image end to end (kernel, userland, the root composed, hjfs written on the host, hash);
 #  3. the boot of that image on q35-ahci and on pc-ide under TCG through plan9rc (the image's bootcmd)
 #     to the admin shell with the disk's root attached, and on into a shell on that root (rerootwin)
 #     as glenda.
@@ -25,7 +25,7 @@ ondisk=$(du -k "$work/none.img" | cut -f1)
 "$here/ants" image --tree "$tree" -o "$work/hjfs.img" --fs hjfs --json >"$work/hjfs.json" 2>"$work/hjfs.err" \
 	|| { cat "$work/hjfs.err" >&2; exit 1; }
 full=$(json_field seconds <"$work/hjfs.json")
-fill=$(step_seconds 'fill the hjfs root in the guest' <"$work/hjfs.err")
+fill=$(step_seconds 'fill the hjfs root' <"$work/hjfs.err")
 
 # 3. boot it to glenda's shell
 cat >"$work/to-shell.yaml" <<YAML
@@ -54,5 +54,5 @@ boot_ide=$(boot_seconds pc-ide)
 printf 'tree %s\n' "$tree"
 printf 'rootless 4 GiB image: %6.2f s writing (%.1f s in all, %.1f s of cached builds), -Xmx64m, %s KiB on disk\n' \
 	"$writing" "$total" "$built" "$ondisk"
-printf 'hjfs image, warm cache: %6.1f s end to end (%.1f s the TCG fill pass)\n' "$full" "$fill"
+printf 'hjfs image, warm cache: %6.1f s end to end (%.1f s writing the hjfs root)\n' "$full" "$fill"
 printf "boot to glenda's shell: %6.1f s on q35-ahci, %.1f s on pc-ide (TCG; on IDE SeaBIOS reads the kernel by PIO)\n" "$boot_ahci" "$boot_ide"

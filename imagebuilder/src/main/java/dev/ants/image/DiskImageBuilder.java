@@ -104,7 +104,7 @@ public final class DiskImageBuilder {
 
     private static void fill(DiskImageSpec spec, DiskLayout layout, Path raw, Progress progress) throws IOException {
         if (spec.filler() == null) return;
-        try (Progress p = progress.child("fill the " + spec.fs().id() + " root in the guest")) {
+        try (Progress p = progress.child("fill the " + spec.fs().id() + " root")) {
             spec.filler().fill(raw, layout, p);
         } catch (AntsException | IOException e) {
             throw e;

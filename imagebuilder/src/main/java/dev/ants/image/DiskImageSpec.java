@@ -58,7 +58,7 @@ public record DiskImageSpec(String arch, Path kernel, BootLoaders loaders, long 
         return Plan9Ini.text(kernelName(), fs, settings);
     }
 
-    /** Fills the root of a written raw disk, in a guest: the pipeline's part, so the builder needs no harness. */
+    /** Fills the root of a written raw disk, on the host or in a guest: the pipeline's part, so the builder needs no harness. */
     @FunctionalInterface
     public interface RootFiller {
         void fill(Path rawDisk, dev.ants.image.disk.DiskLayout layout, dev.ants.core.progress.Progress progress)

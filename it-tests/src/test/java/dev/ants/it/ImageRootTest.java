@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Images with a root, built from ANTS_9FRONT_TREE and booted under TCG: from the disk to glenda's shell
  * whose / is the image's file system, with as many names in /bin as the root the image records (the
- * userland's binaries, rc's scripts); the rootless image through OVMF; the ISO as a CD; and two hjfs
+ * userland's binaries, rc's scripts), the kernel's bytes read back and a new file written; the rootless image through OVMF; the ISO as a CD; and two hjfs
  * builds with one SOURCE_DATE_EPOCH byte-identical.
  */
 class ImageRootTest {
@@ -92,11 +92,24 @@ class ImageRootTest {
                   - name: ls /bin shows the root's commands (and glenda's, which her profile binds)
                     run: bind -a /usr/glenda/bin/rc /bin; bind -a /usr/glenda/bin/$cputype /bin; ls /bin | wc -l
                     output: '(?m)^ *${binCount}$'
+                  # the kernel in the root is megabytes, read through indirect blocks
+                  - name: the root's kernel has the bytes of the one in 9fat
+                    run: sha1sum -2 256 /${objtype}/${kernel}
+                    output: '${kernelSha256}'
+                  - name: the root takes new files and keeps the old ones
+                    run: cp /${objtype}/${kernel} /usr/glenda/k && cmp /${objtype}/${kernel} /usr/glenda/k && rm /usr/glenda/k && sha1sum -2 256 /${objtype}/${kernel}
+                    output: '${kernelSha256}'
                 """, "root-boot", null, Map.of("disk", hw.disk9(),
-                "binCount", Integer.toString(m.root().binCount())));
+                "binCount", Integer.toString(m.root().binCount()), "objtype", m.arch(), "kernel", kernel(m),
+                "kernelSha256", m.parts().get(kernel(m)).sha256()));
         RunResult r = ants.boot(new BootRequest(hw, Guest.disk(img)).accel(Accel.TCG).scenario(s), null, null);
         assertEquals(0, r.exitCode(), () -> r.summary() + "\n" + String.join("\n",
                 r.lastConsoleLines() == null ? List.of() : r.lastConsoleLines()));
+    }
+
+    /** The kernel's name in 9fat (and in the root's /$objtype). */
+    static String kernel(ImageManifest m) {
+        return m.parts().keySet().stream().filter(k -> k.startsWith("9pc")).findFirst().orElseThrow();
     }
 
     /** On the disk plan9.ini names (IDE's sdC0), then on AHCI, where plan9rc looks for the partition by name. */

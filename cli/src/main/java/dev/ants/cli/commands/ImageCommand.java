@@ -42,7 +42,7 @@ public final class ImageCommand implements Runnable {
     String size;
 
     @Option(names = "--fs", defaultValue = "none",
-            description = "Root file system, filled in one guest pass: none (default: an empty fs partition), hjfs, gefs, cwfs.")
+            description = "Root file system: none (default: an empty fs partition), hjfs (written on the host), gefs, cwfs (filled in one guest pass).")
     String fs;
 
     @Option(names = "--compress", paramLabel = "gz|xz|zst",

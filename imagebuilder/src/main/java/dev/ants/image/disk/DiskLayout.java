@@ -78,6 +78,12 @@ public record DiskLayout(long totalSectors, RootFs fs) {
         throw new IllegalArgumentException("no partition " + name);
     }
 
+    /** Absolute LBA where the named prep partition starts. */
+    public long lbaOf(String name) {
+        for (PrepTable.Part p : prepTable().parts()) if (p.name().equals(name)) return PARTITION_LBA + p.start();
+        throw new IllegalArgumentException("no partition " + name);
+    }
+
     private int weight(String part) {
         return switch (part) {
             case "fscache", "other" -> 4;

@@ -16,6 +16,8 @@ import dev.ants.image.ModelHint;
 import dev.ants.image.Plan9Ini;
 import dev.ants.image.RootFs;
 import dev.ants.image.disk.DiskLayout;
+import dev.ants.image.hjfs.HjfsUsers;
+import dev.ants.image.steps.WriteHjfsStep;
 import dev.ants.pipeline.PipelineConfig;
 import dev.ants.pipeline.ImageRequest;
 import dev.ants.pipeline.Kernel;
@@ -31,7 +33,8 @@ import java.util.Map;
 /**
  * Builds what an image needs and assembles it: the kernel of the configuration, the 386 boot loaders
  * (from that kernel's build on 386, from a stock 386 build otherwise), the UEFI loader, and for a root
- * the userland, the root's archive and the guest that unpacks it. The request is checked first, so bad
+ * the userland and its writing: hjfs on the host, the other file servers by a guest that unpacks the
+ * root's archive. The request is checked first, so bad
  * input fails before minutes of building.
  */
 public final class AssembleImageStep implements Step<DiskImageBuilder.Result> {
@@ -83,7 +86,9 @@ public final class AssembleImageStep implements Step<DiskImageBuilder.Result> {
                 root = steps.run(new PrepareRootStep(config.tree().root(), userland, config.arch().objtype,
                         kernel.file(), loaders, fs, layout, epoch, work.resolve("fill.img")));
                 PrepareRootStep.Root rt = root;
-                filler = (raw, l, p) -> new StepRunner(p).run(new FillRootStep(config.harness(p, null),
+                filler = fs == RootFs.HJFS
+                        ? (raw, l, p) -> new StepRunner(p).run(new WriteHjfsStep(raw, l, rt.entries(), new HjfsUsers(rt.users()), epoch))
+                        : (raw, l, p) -> new StepRunner(p).run(new FillRootStep(config.harness(p, null),
                         config.models().get(FillRootStep.MODEL), kernel.file(), raw, rt.fillDisk(), rt.fill(), fs, work));
             }
             DiskImageSpec spec = new DiskImageSpec(config.arch().objtype, kernel.file(), loaders, request.sizeBytes(),

@@ -24,12 +24,17 @@ import java.util.Map;
 
 /**
  * Composes the root an image gets (the tree with the release recipe's overlays, the built userland,
- * the kernel and loaders, the installer's files), checks that it fits the file-system partition, and
- * writes the fill disk: the archive, mkext from that userland, fill.rc and the pinned clock.
+ * the kernel and loaders, the installer's files) and checks that it fits the file-system partition.
+ * hjfs is written on the host from these entries; for the file servers written in a guest, it writes
+ * the fill disk: the archive, mkext from that userland, fill.rc and the pinned clock.
  */
 public final class PrepareRootStep implements Step<PrepareRootStep.Root> {
-    /** The fill disk and what it holds, for the filler and the manifest. */
-    public record Root(Path fillDisk, WriteFillDiskStep.Result fill, ImageManifest.Root manifest) {
+    /**
+     * The root's entries and users table (for the host writer), the fill disk and what it holds (for
+     * the guest; null with hjfs), and the manifest's summary.
+     */
+    public record Root(List<RootEntry> entries, String users, Path fillDisk, WriteFillDiskStep.Result fill,
+                       ImageManifest.Root manifest) {
     }
 
     /** What a file system costs beyond the files' bytes: per entry and in all (blocks, tables, slack). */
@@ -76,6 +81,12 @@ public final class PrepareRootStep implements Step<PrepareRootStep.Root> {
                 .addContent("386/9bootfat", loaders.nineBootFat());
         List<RootEntry> entries = root.entries();
         requireRoom(entries);
+        String users = rl.files().get("adm/users");
+        UserlandManifest um = UserlandManifest.read(userland);
+        if (fs == RootFs.HJFS) {
+            RootArchive.Summary s = RootArchive.write(entries, epoch, java.io.OutputStream.nullOutputStream());
+            return new Root(entries, users, null, null, summary(um, s, root));
+        }
         Path mkext = userland.resolve(objtype + "/bin/disk/mkext");
         if (!Files.isRegularFile(mkext)) {
             throw AntsException.environment("the userland has no disk/mkext (" + mkext + ")",
@@ -85,16 +96,19 @@ public final class PrepareRootStep implements Step<PrepareRootStep.Root> {
         tools.put("mkext", Files.readAllBytes(mkext));
         tools.put("fill.rc", resource("/dev/ants/image/root/fill.rc"));
         tools.put("bintime", WriteFillDiskStep.bintime(epoch));
-        tools.put("users", rl.files().get("adm/users").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        tools.put("users", users.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         // the archive's last entry: fill.rc looks for it after restarting the file server, so writes a
         // server dropped at its halt show up as a failed fill, not as a root that lacks /usr
         tools.put("last", (entries.get(entries.size() - 1).path() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         if (fs == RootFs.CWFS) tools.put("fsconfig", cwfsConfig("sdC0"));
         WriteFillDiskStep.Result r = new dev.ants.core.pipeline.StepRunner(progress)
                 .run(new WriteFillDiskStep(fillDisk, tools, entries, epoch));
-        UserlandManifest um = UserlandManifest.read(userland);
-        RootArchive.Summary s = r.archive();
-        return new Root(fillDisk, r, new ImageManifest.Root(um.digest(), s.entries(), s.bytes(), s.sha256(), root.binCount()));
+        return new Root(entries, users, fillDisk, r, summary(um, r.archive(), root));
+    }
+
+    /** The archive's digest names the root's contents, whichever way the file system was written. */
+    private static ImageManifest.Root summary(UserlandManifest um, RootArchive.Summary s, RootTree root) {
+        return new ImageManifest.Root(um.digest(), s.entries(), s.bytes(), s.sha256(), root.binCount());
     }
 
     /** Bad input, before anything is written, when the root cannot fit the partition. */

@@ -51,7 +51,7 @@ class PrepareRootStepTest {
 
     @Test
     void writesTheToolsAndTheArchiveAndRecordsTheUserland() throws Exception {
-        PrepareRootStep.Root r = new StepRunner(Progress.SILENT).run(step(userland(0), 512L << 20, RootFs.HJFS));
+        PrepareRootStep.Root r = new StepRunner(Progress.SILENT).run(step(userland(0), 512L << 20, RootFs.GEFS));
         assertEquals("digest123", r.manifest().userlandDigest());
         assertEquals(3, r.manifest().binCount(), "cat and disk in /amd64/bin, x in /rc/bin");
         byte[] disk = Files.readAllBytes(r.fillDisk());
@@ -60,6 +60,19 @@ class PrepareRootStepTest {
         assertTrue(archive.contains("\n/amd64/9pc64 664 sys sys 1700000000 6\nkernel"));
         assertTrue(archive.endsWith("end of archive\n"));
         assertEquals(r.fill().endLba() * 512, disk.length);
+    }
+
+    @Test
+    void hjfsGetsTheEntriesAndUsersForTheHostWriterAndNoFillDisk() throws Exception {
+        PrepareRootStep.Root r = new StepRunner(Progress.SILENT).run(step(userland(0), 512L << 20, RootFs.HJFS));
+        assertNull(r.fillDisk());
+        assertFalse(Files.exists(tmp.resolve("fill.img")));
+        assertTrue(r.entries().stream().anyMatch(e -> e.path().equals("amd64/9pc64")), "the kernel is in the root");
+        assertTrue(r.users().contains(":glenda:"), r.users());
+        assertEquals(3, r.manifest().binCount());
+        // the manifest's archive digest is the same whichever way the root is written
+        PrepareRootStep.Root g = new StepRunner(Progress.SILENT).run(step(userland(0), 512L << 20, RootFs.GEFS));
+        assertEquals(g.manifest().archiveSha256(), r.manifest().archiveSha256());
     }
 
     @Test
@@ -103,7 +116,7 @@ class PrepareRootStepTest {
     void theArchivesLastEntryIsAToolSoTheFillCanLookForItAfterTheHalt() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/mtype")),
                 "mtools is not installed (apt-get install mtools): cannot read the tools FAT");
-        PrepareRootStep.Root r = new StepRunner(Progress.SILENT).run(step(userland(0), 512L << 20, RootFs.HJFS));
+        PrepareRootStep.Root r = new StepRunner(Progress.SILENT).run(step(userland(0), 512L << 20, RootFs.GEFS));
         byte[] disk = Files.readAllBytes(r.fillDisk());
         String archive = new String(disk, (int) WriteFillDiskStep.ARCHIVE_LBA * 512, (int) r.manifest().bytes(), StandardCharsets.UTF_8);
         String lastHeader = archive.lines().filter(l -> l.matches("/\\S+ [0-7]+ \\S+ \\S+ 1700000000 \\d+")).reduce((a, b) -> b).orElseThrow();
