@@ -4,7 +4,6 @@ import dev.ants.core.AntsException;
 import dev.ants.core.Sha256;
 import dev.ants.flash.device.Device;
 import dev.ants.flash.device.DeviceInfo;
-import dev.ants.flash.device.ShellDevice;
 import dev.ants.flash.image.FlashImage;
 
 import java.io.IOException;
@@ -16,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads a device back and compares it with the image, piece by piece, by SHA-256. */
+/** Reads a device back and compares it with the image: data piece by piece by SHA-256, zeros as zeros. */
 final class Verification {
     private Verification() {
     }
@@ -33,36 +32,50 @@ final class Verification {
     }
 
     /**
-     * Drops the device's cache, then hashes the pieces and the zero ranges in batches of about
-     * {@link WritePlan#PIECE} (one shell call each, so progress moves), naming the first range that differs.
+     * Reads the device back in batches of about {@link WritePlan#PIECE} (one shell call each, so progress
+     * moves): the data pieces compared by sha256 with the image's, the zero ranges checked to read as
+     * zeros (a compare, not a digest: most of an image is zeros). Names the first range that differs.
      */
     static void check(Device dev, DeviceInfo info, WritePlan plan, Map<Span, String> expected, List<Span> zeros,
                       FlashProgress progress, String device) throws IOException, InterruptedException {
-        List<Span> all = new ArrayList<>(plan.pieces());
-        all.addAll(zeros);
-        long total = Span.total(all);
-        progress.begin("verify " + device, total);
-        List<Span> batch = new ArrayList<>();
-        long batchBytes = 0;
-        for (int i = 0; i < all.size(); i++) {
-            batch.add(all.get(i));
-            batchBytes += all.get(i).length();
-            if (batchBytes < WritePlan.PIECE && i < all.size() - 1) continue;
+        progress.begin("verify " + device, Span.total(plan.pieces()) + Span.total(zeros));
+        for (List<Span> batch : batches(plan.pieces())) {
             List<String> got = dev.hashes(batch);
             for (int k = 0; k < batch.size(); k++) {
                 Span s = batch.get(k);
-                String want = expected.containsKey(s) && plan.pieces().contains(s) ? expected.get(s) : ShellDevice.zeroHash(s.length());
-                if (!want.equals(got.get(k))) {
-                    throw AntsException.checkFailed("verification failed: bytes " + s.offset() + " to " + s.end() + " of " + device
-                            + " read back with sha256 " + got.get(k) + ", the image has " + want,
-                            "the device did not keep what was written: try another device or port, then flash again");
+                if (!expected.get(s).equals(got.get(k))) {
+                    throw differs(device, s, "read back with sha256 " + got.get(k) + ", the image has " + expected.get(s));
                 }
             }
-            progress.add(batchBytes);
-            batch.clear();
-            batchBytes = 0;
+            progress.add(Span.total(batch));
+        }
+        for (List<Span> batch : batches(zeros)) {
+            List<Span> dirty = dev.nonZero(batch);
+            if (!dirty.isEmpty()) throw differs(device, dirty.get(0), "do not read back as zeros, as the image has them");
+            progress.add(Span.total(batch));
         }
         progress.end();
     }
 
+    private static List<List<Span>> batches(List<Span> spans) {
+        List<List<Span>> out = new ArrayList<>();
+        List<Span> batch = new ArrayList<>();
+        long bytes = 0;
+        for (Span s : spans) {
+            batch.add(s);
+            bytes += s.length();
+            if (bytes >= WritePlan.PIECE) {
+                out.add(batch);
+                batch = new ArrayList<>();
+                bytes = 0;
+            }
+        }
+        if (!batch.isEmpty()) out.add(batch);
+        return out;
+    }
+
+    private static AntsException differs(String device, Span s, String how) {
+        return AntsException.checkFailed("verification failed: bytes " + s.offset() + " to " + s.end() + " of " + device + " " + how,
+                "the device did not keep what was written: try another device or port, then flash again");
+    }
 }

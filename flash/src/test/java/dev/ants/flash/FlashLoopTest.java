@@ -190,6 +190,23 @@ class FlashLoopTest {
         }
     }
 
+    @Test
+    void aByteInAHoleThatIsNotZeroFailsVerification() throws Exception {
+        Path img = TestImages.raw(tmp.resolve("a.img"), IMAGE, DATA);
+        try (Loop loop = Loop.create(tmp, 48 * MIB, true)) {
+            Flasher.flash(FlashRequest.local(img, loop.device()));
+            // zeros are checked by comparing, not by digest: a stray byte between the data must still show
+            try (var raf = new java.io.RandomAccessFile(loop.device(), "rw")) {
+                raf.seek(20 * MIB + 7);
+                raf.write(1);
+            }
+            Host.run("blockdev", "--flushbufs", loop.device());
+            AntsException e = assertThrows(AntsException.class, () -> Flasher.verify(FlashRequest.local(img, loop.device())));
+            assertEquals(ExitCode.CHECK_FAILED, e.exitCode());
+            assertTrue(e.getMessage().contains("do not read back as zeros"), e.getMessage());
+        }
+    }
+
     static List<Path> temporaries() throws IOException {
         try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             return files.filter(f -> f.getFileName().toString().startsWith("ants-flash-")).sorted().toList();
