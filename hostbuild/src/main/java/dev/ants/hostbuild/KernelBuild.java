@@ -122,8 +122,7 @@ public final class KernelBuild {
                 .part("config", kc.arch().objtype + " " + kc.id() + " " + kc.kernel())
                 .part("epoch", String.valueOf(c.ns.epoch()))
                 .part("toolchain", c.toolchain.key())
-                .code(KernelBuild.class)
-                .code(dev.ants.patch.PatchSet.class)
+                .code()
                 .hex();
     }
 

@@ -5,7 +5,6 @@ import dev.ants.core.Sha256;
 import dev.ants.core.cleanup.Leftovers;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -91,26 +90,9 @@ final class OutputCache {
             return this;
         }
 
-        /** The code of {@code c}'s module as loaded (its jar, or its classes directory): new build rules, new key. */
-        Key code(Class<?> c) throws IOException {
-            Path where;
-            try {
-                where = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
-            } catch (URISyntaxException | NullPointerException | SecurityException e) {
-                return unknownCode(c);
-            }
-            if (Files.isDirectory(where)) return stats("code " + c.getName(), where);
-            try {
-                return part("code " + c.getName(), where + "\0" + Files.size(where) + "\0"
-                        + Files.getLastModifiedTime(where).toMillis());
-            } catch (IOException e) {
-                return unknownCode(c);
-            }
-        }
-
-        /** Code of unknown origin could be anything: a key no later build will match. */
-        private Key unknownCode(Class<?> c) {
-            return part("code " + c.getName(), "unknown " + System.nanoTime());
+        /** ants's own build code and data ({@link BuildCode}): new build rules, new key. */
+        Key code() throws IOException {
+            return part("code", BuildCode.digest());
         }
 
         String hex() {

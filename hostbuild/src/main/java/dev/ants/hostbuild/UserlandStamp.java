@@ -28,7 +28,7 @@ record UserlandStamp(String inputs, String installed, Map<String, String> tolera
                 .part("arch", c.arch.objtype)
                 .part("epoch", String.valueOf(c.ns.epoch()))
                 .part("toolchain", c.toolchain.key())
-                .code(UserlandBuild.class)
+                .code()
                 .hex();
     }
 
