@@ -12,6 +12,7 @@ import dev.ants.image.fat.FatVolume;
 import dev.ants.image.root.RootEntry;
 import dev.ants.image.steps.CompressImageStep;
 import dev.ants.image.steps.HashImageStep;
+import dev.ants.image.steps.RemasterIsoStep;
 import dev.ants.image.steps.WriteManifestStep;
 
 import java.io.IOException;
@@ -34,9 +35,12 @@ import java.util.Map;
  * from SOURCE_DATE_EPOCH, so one input gives one ISO.
  */
 public final class IsoImageBuilder {
-    /** What goes on the ISO besides the root. */
+    /**
+     * What goes on the ISO besides the root; with a {@code base} ISO, only the kernel and plan9.ini
+     * go onto a copy of it (its root, boot code and loaders stay).
+     */
     public record Spec(String arch, Path kernel, Path bootCode, Map<String, byte[]> efiLoaders, List<String> settings,
-                       List<RootEntry> root, long epoch, Compression compression, List<ModelHint> models) {
+                       List<RootEntry> root, long epoch, Compression compression, List<ModelHint> models, Path base) {
     }
 
     static final long ESP_SECTORS = 8192; // 4 MiB: the UEFI loaders and 9boothyb
@@ -55,34 +59,45 @@ public final class IsoImageBuilder {
         })) {
             pub.prepare(progress);
             String kname = spec.kernel().getFileName().toString();
-            String ini = isoPlan9Ini(spec.arch(), kname, spec.root() != null, spec.settings());
-            byte[] nineBootIso = read(spec.bootCode().resolve("9bootiso"));
-            stageFiles(spec, stage, ini, kname, nineBootIso);
-            Path esp = stage.resolve("386/efiboot.fat");
-            writeFat(esp, spec, null, 0);
-            Path hyb = out.resolveSibling(pub.raw.getFileName() + ".hyb");
-            writeFat(hyb, spec, spec.bootCode(), 1);
-            try (Progress p = progress.child("xorriso")) {
-                xorriso(stage, hyb, spec, pub.raw);
-            } finally {
-                Files.deleteIfExists(hyb);
+            String kpath = "/" + spec.arch() + "/" + kname;
+            // a base ISO holds a 9front root: the boot takes the CD as its root
+            String ini = isoPlan9Ini(spec.arch(), kname, spec.root() != null || spec.base() != null, spec.settings());
+            Map<String, ImageManifest.Part> parts = new LinkedHashMap<>();
+            if (spec.base() != null) {
+                Files.createDirectories(stage);
+                Path iniFile = Files.writeString(stage.resolve("plan9.ini"), ini);
+                Path k = Files.copy(spec.kernel(), stage.resolve(kname));
+                steps.run(new RemasterIsoStep(spec.base(), Map.of("/cfg/plan9.ini", iniFile, kpath, k), spec.epoch(), pub.raw));
+            } else {
+                byte[] nineBootIso = read(spec.bootCode().resolve("9bootiso"));
+                stageFiles(spec, stage, ini, kname, nineBootIso);
+                Path esp = stage.resolve("386/efiboot.fat");
+                writeFat(esp, spec, null, 0);
+                Path hyb = out.resolveSibling(pub.raw.getFileName() + ".hyb");
+                writeFat(hyb, spec, spec.bootCode(), 1);
+                try (Progress p = progress.child("xorriso")) {
+                    xorriso(stage, hyb, spec, pub.raw);
+                } finally {
+                    Files.deleteIfExists(hyb);
+                }
+                IsoHybrid.activate(pub.raw, read(spec.bootCode().resolve("mbr")));
+                parts.put("9bootiso", part(nineBootIso, "El Torito BIOS boot image /386/9bootiso"));
+                parts.put("efiboot.fat", part(Files.readAllBytes(esp), "El Torito UEFI boot image /386/efiboot.fat"));
             }
-            IsoHybrid.activate(pub.raw, read(spec.bootCode().resolve("mbr")));
             String sum = steps.run(new HashImageStep(pub.raw));
             ImageManifest.Image image = new ImageManifest.Image(out.getFileName().toString(), "iso", Files.size(pub.raw),
                     Files.size(pub.raw), sum, null);
-            Map<String, ImageManifest.Part> parts = new LinkedHashMap<>();
-            parts.put("9bootiso", part(nineBootIso, "El Torito BIOS boot image /386/9bootiso"));
             parts.put("plan9.ini", part(ini.getBytes(StandardCharsets.US_ASCII), "/cfg/plan9.ini"));
-            parts.put(kname, part(Files.readAllBytes(spec.kernel()), "/" + spec.arch() + "/" + kname));
-            parts.put("efiboot.fat", part(Files.readAllBytes(esp), "El Torito UEFI boot image /386/efiboot.fat"));
+            parts.put(kname, part(Files.readAllBytes(spec.kernel()), kpath));
             Map<String, ImageManifest.ModelHints> hints = new LinkedHashMap<>();
             for (ModelHint h : spec.models()) {
                 hints.put(h.model(), new ImageManifest.ModelHints(null, true, "boot it as a CD (ants boot --iso)",
                         null, null, null, null, "plan9rc starts the admin shell ('admin% '); with a root, 'rerootwin boot' gives a shell on it"));
             }
-            ImageManifest manifest = new ImageManifest(image, spec.arch(), spec.root() == null ? "none" : "iso9660", ini, parts,
-                    Map.of("isoBytes", Files.size(pub.raw)), hints, null, spec.epoch(), null, null);
+            String fs = spec.root() != null || spec.base() != null ? "iso9660" : "none";
+            ImageManifest manifest = new ImageManifest(image, spec.arch(), fs, ini, parts,
+                    Map.of("isoBytes", Files.size(pub.raw)), hints, null, spec.epoch(), null,
+                    spec.base() == null ? null : spec.base().toString());
             if (spec.compression() != Compression.NONE) {
                 Path z = steps.run(new CompressImageStep(pub.raw, pub.compressed, spec.compression()));
                 manifest = manifest.withCompressed(new ImageManifest.Compressed(pub.compressedName(), spec.compression().id(),

@@ -36,7 +36,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Images with a root, built from ANTS_9FRONT_TREE and booted under TCG: from the disk to glenda's shell
  * whose / is the image's file system, with as many names in /bin as the root the image records (the
- * userland's binaries, rc's scripts), the kernel's bytes read back and a new file written; the rootless image through OVMF; the ISO as a CD; and two hjfs
+ * userland's binaries, rc's scripts), the kernel's bytes read back and a new file written; the
+ * rootless image through OVMF; the ISO as a CD, and one made from an ISO as --base; and two hjfs
  * builds with one SOURCE_DATE_EPOCH byte-identical.
  */
 class ImageRootTest {
@@ -177,6 +178,22 @@ class ImageRootTest {
     void theIsoBootsAsACdOnPcIde() throws Exception {
         Ants ants = ants();
         Path iso = image(ants, tmp.resolve("ants.iso"), RootFs.NONE, ImageFormat.ISO);
+        toRc(ants, Guest.iso(iso), "pc-ide");
+    }
+
+    /**
+     * A 9front ISO as --base (here one that boots 9front's way, standing in for a release ISO): the
+     * copy boots with our kernel and plan9.ini, through plan9rc, the CD its root.
+     */
+    @Test
+    void anIsoMadeFromABaseIsoBootsThroughPlan9rc() throws Exception {
+        Ants ants = ants();
+        Path base = tmp.resolve("base.iso");
+        ants.image(new ImageRequest(base, ImageFormat.ISO, RootFs.NONE.defaultSize(), RootFs.NONE, List.of("bootcmd=9front"),
+                Compression.NONE, null));
+        Path iso = tmp.resolve("ants.iso");
+        ants.image(new ImageRequest(iso, ImageFormat.ISO, RootFs.NONE.defaultSize(), RootFs.NONE, List.of(), Compression.NONE, base));
+        assertTrue(ImageManifest.readFor(iso).plan9ini().contains("bootcmd=plan9rc"));
         toRc(ants, Guest.iso(iso), "pc-ide");
     }
 

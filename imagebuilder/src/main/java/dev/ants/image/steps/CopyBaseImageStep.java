@@ -53,8 +53,8 @@ public final class CopyBaseImageStep implements Step<Path> {
             return raw;
         }
         if (isIso(base)) {
-            throw AntsException.badInput("--base " + base + " is an ISO 9660 image; --base takes a disk with a 9fat",
-                    "pass a 9front disk image (raw or qcow2), e.g. the release 9front-NNNNN.amd64.qcow2");
+            throw AntsException.badInput("--base " + base + " is an ISO 9660 image; a disk image takes a disk with a 9fat",
+                    "add --format iso to make an ISO from it, or pass a 9front disk image (raw or qcow2)");
         }
         try (FileChannel in = FileChannel.open(base, StandardOpenOption.READ)) {
             long size = in.size();
@@ -76,7 +76,8 @@ public final class CopyBaseImageStep implements Step<Path> {
         return raw;
     }
 
-    static boolean isIso(Path f) throws IOException {
+    /** An ISO 9660 volume descriptor at sector 16. */
+    public static boolean isIso(Path f) throws IOException {
         try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
             ByteBuffer b = ByteBuffer.allocate(5);
             return ch.read(b, 0x8001) == 5 && new String(b.array(), java.nio.charset.StandardCharsets.US_ASCII).equals("CD001");

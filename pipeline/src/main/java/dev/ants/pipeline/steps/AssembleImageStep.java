@@ -59,11 +59,8 @@ public final class AssembleImageStep implements Step<DiskImageBuilder.Result> {
         DiskLayout layout = DiskLayout.forBytes(request.sizeBytes(), fs);
         Plan9Ini.text(config.arch().kernel, fs, request.settings());
         requireFileServer(config.tree().root(), fs);
-        if (request.base() != null) requireBase(request.base());
+        if (request.base() != null) requireBase(request.base(), request.format() == ImageFormat.ISO);
         if (request.userland() != null) dev.ants.core.manifest.UserlandManifest.read(request.userland());
-        if (request.format() == ImageFormat.ISO && request.base() != null) {
-            throw AntsException.badInput("--base makes a disk image; it cannot be combined with --format iso", "leave out one of them");
-        }
         long epoch = SourceDateEpoch.orFallback(config.tree().root());
         List<ModelHint> hints = config.models().all().stream().map(m -> new ModelHint(m.name(), m.disk9(), m.uefi())).toList();
         Path work = Files.createTempDirectory(out.getParent() == null ? Path.of(".") : out.getParent(), ".ants-image-");
@@ -100,7 +97,10 @@ public final class AssembleImageStep implements Step<DiskImageBuilder.Result> {
         }
     }
 
-    /** The hybrid ISO: kernel, plan9.ini, the loaders and, with --fs, the whole root as the CD's files. */
+    /**
+     * The hybrid ISO: kernel, plan9.ini, the loaders and, with --fs, the whole root as the CD's files;
+     * with --base, the base ISO with our kernel and plan9.ini.
+     */
     private DiskImageBuilder.Result iso(Kernel kernel, Path code, Map<String, byte[]> efi, List<ModelHint> hints,
                                         long epoch, Path work, Path out, Progress progress) throws IOException {
         List<dev.ants.image.root.RootEntry> root = null;
@@ -110,7 +110,7 @@ public final class AssembleImageStep implements Step<DiskImageBuilder.Result> {
                     .addTree(config.tree().root()).addUserland(userland).addLayout().entries();
         }
         return dev.ants.image.IsoImageBuilder.build(new dev.ants.image.IsoImageBuilder.Spec(config.arch().objtype,
-                kernel.file(), code, efi, request.settings(), root, epoch, request.compression(), hints), out, progress);
+                kernel.file(), code, efi, request.settings(), root, epoch, request.compression(), hints, request.base()), out, progress);
     }
 
     /** The request's prebuilt userland (checked: its manifest, its architecture), or one built now. */
@@ -125,9 +125,22 @@ public final class AssembleImageStep implements Step<DiskImageBuilder.Result> {
         return given;
     }
 
-    /** A raw --base must be a 9front disk before anything is built; a qcow2 one is checked once converted. */
-    static void requireBase(Path base) throws IOException {
+    /**
+     * Before anything is built: an ISO --base must be a bootable 9front ISO and make an ISO; a raw one
+     * must be a 9front disk (a qcow2 one is checked once converted).
+     */
+    static void requireBase(Path base, boolean iso) throws IOException {
         if (!Files.isRegularFile(base)) throw AntsException.badInput("--base " + base + " is not a file", "check the path");
+        boolean baseIso = dev.ants.image.steps.CopyBaseImageStep.isIso(base);
+        if (baseIso != iso) {
+            throw AntsException.badInput(baseIso ? "--base " + base + " is an ISO; it makes an ISO, not a disk image"
+                            : "--format iso takes an ISO as --base; " + base + " is a disk image",
+                    baseIso ? "add --format iso" : "leave out --format iso to make a disk image from it");
+        }
+        if (iso) {
+            dev.ants.image.steps.RemasterIsoStep.requireNineFrontIso(base);
+            return;
+        }
         byte[] head = new byte[4];
         try (var in = Files.newInputStream(base)) {
             in.readNBytes(head, 0, 4);
