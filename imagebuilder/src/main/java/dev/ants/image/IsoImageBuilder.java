@@ -20,7 +20,6 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -172,15 +171,7 @@ public final class IsoImageBuilder {
                 "--set_all_file_dates", java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss").format(
                         java.time.LocalDateTime.ofEpochSecond(spec.epoch(), 0, java.time.ZoneOffset.UTC)) + "00",
                 stage.toString()));
-        HostProcess.Result r;
-        try {
-            r = HostProcess.run(cmd, null, Map.of("SOURCE_DATE_EPOCH", Long.toString(spec.epoch()), "TZ", "UTC"), Duration.ofMinutes(20));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AntsException(ExitCode.INTERRUPTED, "interrupted while running xorriso", "");
-        } catch (IOException e) {
-            throw AntsException.environment("xorriso cannot be run (" + e.getMessage() + ")", "install it: apt-get install -y xorriso");
-        }
+        HostProcess.Result r = Xorriso.run(cmd, Map.of("SOURCE_DATE_EPOCH", Long.toString(spec.epoch()), "TZ", "UTC"));
         if (!r.ok()) {
             throw AntsException.environment("xorriso failed (status " + r.status() + "): " + r.tail(8), "see its message above");
         }

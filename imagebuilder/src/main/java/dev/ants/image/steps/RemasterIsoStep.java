@@ -1,16 +1,15 @@
 package dev.ants.image.steps;
 
 import dev.ants.core.AntsException;
-import dev.ants.core.ExitCode;
 import dev.ants.core.host.HostProcess;
 import dev.ants.core.pipeline.Step;
 import dev.ants.core.progress.Progress;
+import dev.ants.image.Xorriso;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -50,31 +49,20 @@ public final class RemasterIsoStep implements Step<Path> {
         files.forEach((iso, host) -> cmd.addAll(List.of("-map", host.toString(), iso)));
         cmd.add("-commit");
         // the volume's dates from the image's date, so one input gives one ISO
-        HostProcess.Result r = xorriso(cmd, Map.of("TZ", "UTC", "SOURCE_DATE_EPOCH", Long.toString(epoch)));
+        HostProcess.Result r = Xorriso.run(cmd, Map.of("TZ", "UTC", "SOURCE_DATE_EPOCH", Long.toString(epoch)));
         if (!r.ok()) throw AntsException.environment("xorriso failed on --base " + base + ": " + r.tail(6), "see its message above");
         return out;
     }
 
     /** Bad input, naming what is missing, when the file is not a bootable 9front ISO. */
     public static void requireNineFrontIso(Path base) throws IOException {
-        HostProcess.Result r = xorriso(List.of("xorriso", "-indev", base.toString(), "-report_el_torito", "plain",
+        HostProcess.Result r = Xorriso.run(List.of("xorriso", "-indev", base.toString(), "-report_el_torito", "plain",
                 "-lsd", "/cfg/plan9.ini"), Map.of("TZ", "UTC"));
         String what = !r.output().matches("(?s).*El Torito boot img :\\s+\\d+\\s+BIOS.*") ? "no El Torito BIOS boot image"
                 : !r.ok() || !r.output().matches("(?s).*Valid ISO nodes found: [1-9].*") ? "no /cfg/plan9.ini" : null;
         if (what != null) {
             throw AntsException.badInput("--base " + base + " is not a bootable 9front ISO: " + what,
                     "pass a 9front release ISO (9front-NNNNN.amd64.iso) or one ants made with --format iso");
-        }
-    }
-
-    private static HostProcess.Result xorriso(List<String> cmd, Map<String, String> env) throws IOException {
-        try {
-            return HostProcess.run(cmd, null, env, Duration.ofMinutes(20));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AntsException(ExitCode.INTERRUPTED, "interrupted while running xorriso", "");
-        } catch (IOException e) {
-            throw AntsException.environment("xorriso cannot be run (" + e.getMessage() + ")", "install it: apt-get install -y xorriso");
         }
     }
 }
