@@ -14,10 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The rootless boot (issue 8) as a user runs it: {@code ants test --suite plan9rc} builds the ANTS
  * kernel from ANTS_9FRONT_TREE and boots every case of suites/plan9rc fresh, with the case's plan9.ini
- * lines and blank disks, on pc-scsi (the model the disk cases are for).
+ * lines, blank disks and file server, on pc-scsi (the model the disk cases are for).
  */
 class Plan9rcBootTest {
-    static final List<String> CASES = List.of("rootless", "ask", "diskroot", "stock", "rerootwin", "nstools");
+    static final List<String> CASES = List.of("rootless", "ask", "diskroot", "stock", "rerootwin", "nstools", "netroot");
 
     @TempDir
     Path tmp;

@@ -23,6 +23,7 @@ public final class BootRequest {
     private Path runParent;
     private Snapshot resumeFrom;
     private final List<String> extraQemuArgs = new ArrayList<>();
+    private final List<String> guestForwards = new ArrayList<>();
     private OutputStream consoleMirror;
     private boolean vga = true;
     private boolean network = true;
@@ -40,7 +41,7 @@ public final class BootRequest {
     public BootRequest copy() {
         BootRequest b = new BootRequest(model, guest);
         b.scenario = scenario; b.accel = accel; b.timeoutScale = timeoutScale; b.keep = keep; b.runParent = runParent;
-        b.resumeFrom = resumeFrom; b.extraQemuArgs.addAll(extraQemuArgs); b.consoleMirror = consoleMirror; b.vga = vga;
+        b.resumeFrom = resumeFrom; b.extraQemuArgs.addAll(extraQemuArgs); b.guestForwards.addAll(guestForwards); b.consoleMirror = consoleMirror; b.vga = vga;
         b.network = network; b.stallDeadline = stallDeadline; b.maxDuration = maxDuration; b.label = label;
         b.runner = runner; b.progress = progress;
         return b;
@@ -60,6 +61,8 @@ public final class BootRequest {
     /** Start from a snapshot made by {@link Harness#prepareSnapshot} instead of booting. */
     public BootRequest resumeFrom(Snapshot s) { this.resumeFrom = s; return this; }
     public BootRequest extraQemuArgs(List<String> a) { this.extraQemuArgs.addAll(a); return this; }
+    /** A QEMU user-network {@code guestfwd}: the guest's connections to an address reach a host socket. */
+    public BootRequest guestForward(String spec) { this.guestForwards.add(spec); return this; }
     /** Raw copy of the console output, e.g. System.out for `ants boot` without --json. */
     public BootRequest consoleMirror(OutputStream o) { this.consoleMirror = o; return this; }
     public BootRequest vga(boolean v) { this.vga = v; return this; }
@@ -83,6 +86,7 @@ public final class BootRequest {
     public Path runParent() { return runParent; }
     public Snapshot resumeFrom() { return resumeFrom; }
     public List<String> extraQemuArgs() { return List.copyOf(extraQemuArgs); }
+    public List<String> guestForwards() { return List.copyOf(guestForwards); }
     public OutputStream consoleMirror() { return consoleMirror; }
     public boolean vga() { return vga; }
     public boolean network() { return network; }

@@ -24,7 +24,7 @@ public record TestRequest(String suite, List<HardwareModel> models, List<Scenari
                           Path reportDir, boolean keep) {
 
     public TestPlan toPlan() {
-        List<TestCase> cases = scenarios.stream().map(s -> new TestCase(s.name(), List.of(), s)).toList();
+        List<TestCase> cases = scenarios.stream().map(s -> new TestCase(s.name(), s)).toList();
         return TestPlan.builder(suite, reportDir).models(models).guest(guest).accel(accel).timeoutScale(timeoutScale)
                 .jobs(jobs).shard(shard).keep(keep)
                 .suite(SuiteSource.of(new TestSuite(suite, bootScenario, cases, "scenarios"))).build();

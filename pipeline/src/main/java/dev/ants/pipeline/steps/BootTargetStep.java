@@ -8,13 +8,13 @@ import dev.ants.harness.expect.ConsoleSession;
 import dev.ants.harness.matrix.TargetBed;
 import dev.ants.harness.report.RunResult;
 import dev.ants.harness.scenario.Scenario;
+import dev.ants.harness.suite.TestCase;
 import dev.ants.harness.target.HardwareTarget;
 import dev.ants.harness.target.TargetConnector;
 import dev.ants.harness.target.TargetSpec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /** One boot of a real machine: the image flashed to its disk when given, a power cycle, the scenario on its console. */
 public final class BootTargetStep implements Step<RunResult> {
@@ -49,7 +49,7 @@ public final class BootTargetStep implements Step<RunResult> {
         o.timeoutScale = timeoutScale;
         HardwareTarget target = TargetConnector.open(spec, runDir.resolve(spec.name() + ".console.txt"), o);
         try {
-            return new TargetBed(spec.name(), target).run(scenario, List.of(), 0, progress);
+            return new TargetBed(spec.name(), target).run(scenario, TestCase.Fresh.NONE, progress);
         } finally {
             target.session().close();
         }

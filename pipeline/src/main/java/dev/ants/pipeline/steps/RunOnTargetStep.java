@@ -62,7 +62,7 @@ public final class RunOnTargetStep implements Step<TestOutcome> {
                     .guest(request.image() != null ? Guest.disk(request.image()) : Guest.disk(spec.source()))
                     .shard(request.shard()).timeoutScale(request.timeoutScale()).keep(request.keep())
                     .vars(request.suiteVars(config.arch().objtype));
-            for (Suite s : suites) plan.suite(SuiteSource.text(s.scenarioYaml(), "suites/" + s.name() + "/suite.yaml", null, s.name()));
+            for (Suite s : suites) plan.suite(s.source(dir.resolve("suites")));
             TestReport report = new MatrixRunner(m -> new TargetBed(spec.name(), target), progress).run(plan.build());
             return new TestOutcome(null, request.image(), report);
         } finally {

@@ -71,14 +71,13 @@ public final class RunSuitesStep implements Step<TestOutcome> {
         }
         // the suite disk is the first disk beside a kernel, and the one after the image otherwise
         int suiteUnit = guest.kernel() != null ? 0 : guest.extraDisks().size();
-        for (Suite s : suites) plan.suite(source(s, suiteUnit, request.image()));
+        for (Suite s : suites) plan.suite(source(s, s.source(dir.resolve("suites")), suiteUnit, request.image()));
         TestReport report = config.harness(progress, request.runner()).test(plan.build());
         return new TestOutcome(kernel, request.image(), report);
     }
 
     /** The suite read with the model's facts, where its disk is, and an image's hints for that model. */
-    static SuiteSource source(Suite s, int suiteUnit, Path image) {
-        SuiteSource text = SuiteSource.text(s.scenarioYaml(), "suites/" + s.name() + "/suite.yaml", null, s.name());
+    static SuiteSource source(Suite s, SuiteSource text, int suiteUnit, Path image) {
         return vars -> {
             Map<String, String> v = new LinkedHashMap<>(vars);
             String disk9 = v.get("disk9");

@@ -46,14 +46,17 @@ public final class SuiteCatalog {
                 if (!Files.isRegularFile(yaml)) continue;
                 String name = d.getFileName().toString().replace("/", "");
                 Map<String, byte[]> files = new LinkedHashMap<>();
-                try (Stream<Path> f = Files.list(d)) {
-                    for (Path p : f.sorted().toList()) {
-                        String n = p.getFileName().toString().replace("/", "");
-                        // the suite file and its documentation stay on the host; the rest is guest data
-                        if (Files.isRegularFile(p) && !n.endsWith(".yaml") && !n.endsWith(".md")) files.put(n, Files.readAllBytes(p));
+                Map<String, byte[]> host = new LinkedHashMap<>();
+                try (Stream<Path> f = Files.walk(d)) {
+                    for (Path p : f.filter(Files::isRegularFile).sorted().toList()) {
+                        String n = d.relativize(p).toString().replace('\\', '/');
+                        // the suite file and its documentation stay on the host; the rest is guest data,
+                        // but for subdirectories: data a case serves from the host (fileserver:)
+                        if (n.contains("/")) host.put(n, Files.readAllBytes(p));
+                        else if (!n.endsWith(".yaml") && !n.endsWith(".md")) files.put(n, Files.readAllBytes(p));
                     }
                 }
-                out.put(name, new Suite(name, Files.readString(yaml, StandardCharsets.UTF_8), files));
+                out.put(name, new Suite(name, Files.readString(yaml, StandardCharsets.UTF_8), files, host));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("reading suites from " + dir, e);

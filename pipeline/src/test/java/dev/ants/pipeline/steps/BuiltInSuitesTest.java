@@ -7,7 +7,12 @@ import dev.ants.harness.suite.TestSuite;
 import dev.ants.pipeline.suite.Suite;
 import dev.ants.pipeline.suite.SuiteCatalog;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +21,17 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /** Every suite ants ships loads on every built-in model, beside a kernel and after an image, before anything boots. */
 class BuiltInSuitesTest {
+    @TempDir
+    Path tmp;
+
+    /** The suite as ants test reads it, its host files (fileserver:) written under tmp. */
+    private dev.ants.harness.suite.SuiteSource source(Suite s, int suiteUnit) {
+        try {
+            return RunSuitesStep.source(s, s.source(tmp), suiteUnit, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
     @Test
     void everySuiteLoadsForEveryModelAndBothGuestKinds() {
         List<Suite> suites = SuiteCatalog.builtIn().select(List.of("all"));
@@ -32,11 +48,11 @@ class BuiltInSuitesTest {
                 for (int suiteUnit : new int[] {0, 1}) {
                     if (s.name().equals("image") && suiteUnit == 0) {
                         // beside a kernel there is no image: refused, naming what is missing
-                        AntsException e = assertThrows(AntsException.class, () -> RunSuitesStep.source(s, 0, null).load(vars));
+                        AntsException e = assertThrows(AntsException.class, () -> source(s, 0).load(vars));
                         assertTrue(e.getMessage().contains("${disk}"), e.getMessage());
                         continue;
                     }
-                    TestSuite t = RunSuitesStep.source(s, suiteUnit, null).load(suiteUnit == 1 ? image : vars);
+                    TestSuite t = source(s, suiteUnit).load(suiteUnit == 1 ? image : vars);
                     assertEquals(s.name(), t.name());
                     assertFalse(t.cases().isEmpty(), s.name() + " has cases");
                 }
@@ -59,9 +75,9 @@ class BuiltInSuitesTest {
             Map<String, String> vars = new LinkedHashMap<>(ModelCatalog.builtIn().get("q35-smp4").vars());
             vars.put("arch", "amd64");
             vars.put("profile", p[0]);
-            String fuzz = RunSuitesStep.source(c.select(List.of("ns-fuzz")).get(0), 0, null).load(vars).cases().toString();
+            String fuzz = source(c.select(List.of("ns-fuzz")).get(0), 0).load(vars).cases().toString();
             assertTrue(fuzz.contains("nsfuzz.rc " + p[1] + " time"), p[0] + ": " + fuzz);
-            String race = RunSuitesStep.source(c.select(List.of("ns-race")).get(0), 0, null).load(vars).cases().toString();
+            String race = source(c.select(List.of("ns-race")).get(0), 0).load(vars).cases().toString();
             assertTrue(race.contains("nsrace.rc " + p[2] + " "), p[0] + ": " + race);
         }
     }
@@ -72,19 +88,22 @@ class BuiltInSuitesTest {
         Map<String, String> vars = new LinkedHashMap<>(ModelCatalog.builtIn().get("q35-ahci").vars());
         vars.put("arch", "amd64");
         vars.put("profile", "default");
-        TestSuite t = RunSuitesStep.source(nswrite, 1, null).load(vars);
+        TestSuite t = source(nswrite, 1).load(vars);
         String steps = t.boot().steps().toString();
         assertTrue(steps.contains("/dev/sdE1/data"), "after an image the suites are on the second disk: " + steps);
     }
 
     @Test
-    void plan9rcsDiskCasesAreForPcScsiAndNameTheirBlankDisksAfterTheSuiteDisk() {
+    void plan9rcsDiskCasesAreForPcScsiAndNameTheirBlankDisksAfterTheSuiteDisk() throws IOException {
         Suite plan9rc = SuiteCatalog.builtIn().select(List.of("plan9rc")).get(0);
         Map<String, String> vars = new LinkedHashMap<>(ModelCatalog.builtIn().get("pc-scsi").vars());
         vars.put("arch", "amd64");
-        TestSuite t = RunSuitesStep.source(plan9rc, 0, null).load(vars);
-        assertEquals(List.of("rootless", "ask", "diskroot", "stock", "rerootwin", "nstools"),
+        TestSuite t = source(plan9rc, 0).load(vars);
+        assertEquals(List.of("rootless", "ask", "diskroot", "stock", "rerootwin", "nstools", "netroot"),
                 t.cases().stream().map(c -> c.name()).toList());
+        Path served = t.cases().get(6).fresh().fileServer();
+        assertEquals(tmp.resolve("plan9rc/netroot"), served, "the network root is written out beside the report");
+        assertEquals("netroot\n", Files.readString(served.resolve("lib/rootname")));
         var disk = t.cases().get(2);
         assertEquals(2, disk.disks());
         assertEquals(List.of("pc-scsi"), disk.models());

@@ -62,6 +62,8 @@ public final class ContainerLauncher implements QemuLauncher {
                     // that mounting works by running its tiny image from Docker Hub, which hangs for minutes
                     // where no registry answers. The mounts are the same.
                     create.getHostConfig().withBinds(binds);
+                    // The host's network: a guestfwd to 127.0.0.1 (a case's file server) must reach the host.
+                    create.getHostConfig().withNetworkMode("host");
                     // One varargs call: a second withDevices call would replace the first list.
                     if (kvm) create.getHostConfig().withDevices(Device.parse("/dev/kvm"));
                 });

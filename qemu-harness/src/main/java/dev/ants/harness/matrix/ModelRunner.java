@@ -109,7 +109,8 @@ final class ModelRunner {
             if (c.bootsFresh()) {
                 if (!c.plan9ini().isEmpty()) need(Capability.PLAN9INI);
                 if (c.disks() > 0) need(Capability.BLANK_DISKS);
-                r = bed.run(s.fromPowerOn(c), c.plan9ini(), c.disks(), p);
+                if (c.fresh().fileServer() != null) need(Capability.FILE_SERVER);
+                r = bed.run(s.fromPowerOn(c), c.fresh(), p);
             } else if (prepared != null) {
                 if (prepared.snapshot() == null) {
                     cases.add(TestCaseResult.skipped(bed.name(), s.name(), test, "the boot steps failed on " + bed.name()
@@ -118,7 +119,7 @@ final class ModelRunner {
                 }
                 r = bed.resume(prepared.snapshot(), c.scenario(), p);
             } else {
-                r = bed.run(s.fromPowerOn(c), List.of(), 0, p);
+                r = bed.run(s.fromPowerOn(c), TestCase.Fresh.NONE, p);
             }
             runs.add(r);
             cases.addAll(CaseResults.of(s.name(), test, r));

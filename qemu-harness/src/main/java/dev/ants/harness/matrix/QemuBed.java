@@ -5,6 +5,7 @@ import dev.ants.harness.BootRequest;
 import dev.ants.harness.Harness;
 import dev.ants.harness.Snapshot;
 import dev.ants.harness.TestPlan;
+import dev.ants.harness.fileserver.RootFileServer;
 import dev.ants.harness.model.HardwareModel;
 import dev.ants.harness.qemu.QemuCommand;
 import dev.ants.harness.qemu.Guest;
@@ -52,7 +53,7 @@ final class QemuBed implements TestBed {
 
     @Override
     public Set<Capability> capabilities() {
-        Set<Capability> c = EnumSet.of(Capability.DEVICE_DEL, Capability.BLANK_DISKS);
+        Set<Capability> c = EnumSet.of(Capability.DEVICE_DEL, Capability.BLANK_DISKS, Capability.FILE_SERVER);
         if (QemuCommand.snapshots(model, plan.guest())) c.add(Capability.SNAPSHOT);
         if (plan.guest().kernel() != null) c.add(Capability.PLAN9INI); // a disk image's plan9.ini is inside the image
         return c;
@@ -64,12 +65,17 @@ final class QemuBed implements TestBed {
     }
 
     @Override
-    public RunResult run(Scenario s, List<String> plan9ini, int blankDisks, Progress parent) {
+    public RunResult run(Scenario s, TestCase.Fresh fresh, Progress parent) {
         BootRequest r = request(s, parent);
-        Guest g = plan9ini.isEmpty() ? plan.guest() : withLines(plan9ini, s.name());
+        Guest g = fresh.plan9ini().isEmpty() ? plan.guest() : withLines(fresh.plan9ini(), s.name());
         List<Path> blanks = new ArrayList<>();
+        RootFileServer server = null;
         try {
-            for (int i = 0; i < blankDisks; i++) {
+            if (fresh.fileServer() != null) {
+                server = RootFileServer.serve(fresh.fileServer());
+                r.guestForward(server.guestForward());
+            }
+            for (int i = 0; i < fresh.disks(); i++) {
                 Path d = runs.resolve(fileName(s.name()) + ".disk" + i + ".img");
                 blanks.add(d);
                 blank(d);
@@ -79,6 +85,7 @@ final class QemuBed implements TestBed {
         } finally {
             // the disks are the case's scratch: kept with the run only when asked
             if (!plan.keep()) blanks.forEach(FileTrees::deleteQuietly);
+            if (server != null) server.close();
         }
     }
 

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import dev.ants.harness.suite.TestCase;
 import java.util.List;
 import java.util.Set;
 
@@ -52,9 +53,10 @@ public final class TargetBed implements TestBed {
     }
 
     @Override
-    public RunResult run(Scenario s, List<String> plan9ini, int blankDisks, Progress parent) {
-        if (!plan9ini.isEmpty()) throw new MissingCapability(Capability.PLAN9INI, target.describe());
-        if (blankDisks > 0) throw new MissingCapability(Capability.BLANK_DISKS, target.describe());
+    public RunResult run(Scenario s, TestCase.Fresh fresh, Progress parent) {
+        if (!fresh.plan9ini().isEmpty()) throw new MissingCapability(Capability.PLAN9INI, target.describe());
+        if (fresh.disks() > 0) throw new MissingCapability(Capability.BLANK_DISKS, target.describe());
+        if (fresh.fileServer() != null) throw new MissingCapability(Capability.FILE_SERVER, target.describe());
         String started = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
         long t0 = System.nanoTime();
         ScenarioRunner.arm(s, target.session());

@@ -8,6 +8,7 @@ import dev.ants.harness.scenario.Scenario;
 import dev.ants.harness.target.Capability;
 
 import java.nio.file.Path;
+import dev.ants.harness.suite.TestCase;
 import java.util.List;
 import java.util.Set;
 
@@ -29,10 +30,10 @@ public interface TestBed {
     }
 
     /**
-     * Powers on, runs {@code s}, powers off; with extra plan9.ini lines (PLAN9INI) and blank scratch
-     * disks (BLANK_DISKS) when given.
+     * Powers on, runs {@code s}, powers off; with the case's extra plan9.ini lines (PLAN9INI), blank
+     * scratch disks (BLANK_DISKS) and file server (FILE_SERVER) when given.
      */
-    RunResult run(Scenario s, List<String> plan9ini, int blankDisks, Progress parent);
+    RunResult run(Scenario s, TestCase.Fresh fresh, Progress parent);
 
     /** Powers on, runs the boot steps and saves the machine in {@code dir}. */
     Harness.SnapshotResult prepare(Scenario boot, Path dir, Progress parent);

@@ -26,6 +26,7 @@ public final class QemuCommand {
     private boolean vmstateDisk = true;
     private String diskFormat = "qcow2";
     private final List<String> extra = new ArrayList<>();
+    private final List<String> guestForwards = new ArrayList<>();
 
     public QemuCommand binary(String b) { this.binary = b; return this; }
     public QemuCommand model(HardwareModel m) { this.model = m; return this; }
@@ -41,6 +42,8 @@ public final class QemuCommand {
     public QemuCommand vmstateDisk(boolean on) { this.vmstateDisk = on; return this; }
     /** The first disk's format: qcow2 for the run's overlay, the image's own for a write-through guest. */
     public QemuCommand diskFormat(String f) { this.diskFormat = f; return this; }
+    /** QEMU {@code guestfwd} rules for the user network, e.g. a host file server as 10.0.2.100:564. */
+    public QemuCommand guestForwards(List<String> rules) { guestForwards.addAll(rules); return this; }
     public QemuCommand extraArgs(List<String> args) { if (args != null) extra.addAll(args); return this; }
 
     public List<String> argv() {
@@ -62,7 +65,9 @@ public final class QemuCommand {
         if (vga) a.addAll(List.of("-vga", "std"));
         disks(a);
         if (network) {
-            a.addAll(List.of("-netdev", "user,id=net0", "-device", nicDevice(model.nic()) + ",netdev=net0,id=nic0")); // id: for device-del steps
+            StringBuilder user = new StringBuilder("user,id=net0");
+            for (String g : guestForwards) user.append(",guestfwd=").append(g.replace(",", ",,"));
+            a.addAll(List.of("-netdev", user.toString(), "-device", nicDevice(model.nic()) + ",netdev=net0,id=nic0")); // id: for device-del steps
         }
         if (guest.kernel() != null) {
             a.addAll(List.of("-kernel", guest.kernel().toAbsolutePath().toString()));

@@ -69,7 +69,7 @@ public final class QemuRun implements AutoCloseable {
     public static QemuCommand command(HarnessOptions options, BootRequest req, Accel accel, RunLayout layout) {
         return new QemuCommand().binary(options.qemuBinary).model(req.model()).guest(req.guest()).accel(accel).layout(layout)
                 .firmware(req.model().uefi() ? Firmware.ovmf() : null)
-                .vga(req.vga()).network(req.network())
+                .vga(req.vga()).network(req.network()).guestForwards(req.guestForwards())
                 .loadvm(req.resumeFrom() != null ? req.resumeFrom().tag() : null)
                 .diskFormat(req.guest().writeThrough() ? DiskFormat.ofQuietly(req.guest().disk()) : "qcow2")
                 .extraArgs(req.extraQemuArgs());

@@ -8,6 +8,7 @@ import dev.ants.harness.scenario.Step;
 import dev.ants.harness.scenario.StepReader;
 import dev.ants.harness.scenario.YamlInput;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,7 +29,7 @@ public final class SuiteLoader {
     static final List<String> TOP = List.of("name", "shell", "timeout", "watchdog", "vars", "patterns", "fail-on", "include",
             "steps", "boot", "cases", "profiles");
     static final List<String> PROFILES = List.of("quick", "default", "nightly");
-    static final List<String> CASE = List.of("name", "plan9ini", "disks", "models", "steps");
+    static final List<String> CASE = List.of("name", "plan9ini", "disks", "fileserver", "models", "steps");
     /** The most blank disks a case may ask for. */
     public static final int MAX_DISKS = 4;
     private static final String NAME = "[A-Za-z0-9][A-Za-z0-9_.-]{0,63}";
@@ -60,7 +61,7 @@ public final class SuiteLoader {
             List<Step> steps = new ArrayList<>(s.included());
             steps.addAll(r.steps(root.get("steps"), s.vars(), src, baseDir, s.patterns()));
             if (steps.isEmpty()) throw AntsException.badInput(src + " has no steps", "add steps: or cases:");
-            return new TestSuite(name, null, List.of(new TestCase(name, List.of(), done(base, name, steps, s))), src);
+            return new TestSuite(name, null, List.of(new TestCase(name, done(base, name, steps, s))), src);
         }
         if (root.has("steps")) throw AntsException.badInput(src + ": steps: and cases: together", "put shared steps under boot: and the rest in cases");
         List<Step> boot = new ArrayList<>(s.included());
@@ -69,7 +70,7 @@ public final class SuiteLoader {
         if (cases == null || !cases.isArray() || cases.isEmpty()) {
             throw AntsException.badInput(src + ": cases must be a non-empty list", "write cases: followed by '- name: NAME' and steps:");
         }
-        record Read(String name, List<String> plan9ini, int disks, List<String> models, List<Step> steps) {
+        record Read(String name, TestCase.Fresh fresh, List<String> models, List<Step> steps) {
         }
         List<Read> read = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -84,12 +85,13 @@ public final class SuiteLoader {
             where = src + ": case " + cn;
             List<Step> steps = r.steps(c.get("steps"), s.vars(), where, baseDir, s.patterns());
             if (steps.isEmpty()) throw AntsException.badInput(where + " has no steps", "add steps: with at least one step");
-            read.add(new Read(cn, plan9ini(c.get("plan9ini"), r, s.vars(), where), disks(c.get("disks"), where),
-                    models(c.get("models"), where), steps));
+            TestCase.Fresh fresh = new TestCase.Fresh(plan9ini(c.get("plan9ini"), r, s.vars(), where), disks(c.get("disks"), where),
+                    fileServer(c.get("fileserver"), baseDir, where));
+            read.add(new Read(cn, fresh, models(c.get("models"), where), steps));
         }
         List<TestCase> out = new ArrayList<>();
         for (Read c : read) {
-            out.add(new TestCase(c.name(), c.plan9ini(), c.disks(), c.models(), done(base, name + "." + c.name(), c.steps(), s)));
+            out.add(new TestCase(c.name(), c.fresh(), c.models(), done(base, name + "." + c.name(), c.steps(), s)));
         }
         return new TestSuite(name, boot.isEmpty() ? null : done(base, name + " boot steps", boot, s), out, src);
     }
@@ -144,6 +146,16 @@ public final class SuiteLoader {
                     "e.g. disks: 2 (blank " + (TestCase.DISK_BYTES >> 20) + " MiB disks)");
         }
         return n.asInt();
+    }
+
+    /** The directory a case serves to its guest over 9P: relative to the suite's file, and there. */
+    private static Path fileServer(JsonNode n, Path baseDir, String where) {
+        if (n == null || n.isNull()) return null;
+        String eg = "e.g. fileserver: netroot (a directory beside the suite file)";
+        if (!n.isTextual() || n.asText().isBlank()) throw AntsException.badInput(where + ": fileserver must name a directory", eg);
+        Path d = baseDir == null ? Path.of(n.asText()) : baseDir.resolve(n.asText());
+        if (!Files.isDirectory(d)) throw AntsException.badInput(where + ": fileserver " + clip(n.asText()) + " is not a directory (" + d + ")", eg);
+        return d;
     }
 
     /** The models a case is for: names, as a list or one. */

@@ -13,7 +13,9 @@ public enum Capability {
     /** Boot a kernel with extra plan9.ini lines (a QEMU kernel boot; not a disk image, not a real machine). */
     PLAN9INI("boot with extra plan9.ini lines (needs a kernel boot with a plan9.ini)"),
     /** Boot with blank scratch disks attached beside the guest's own (a QEMU machine; a real one has its disks). */
-    BLANK_DISKS("attach blank scratch disks (disks:)");
+    BLANK_DISKS("attach blank scratch disks (disks:)"),
+    /** Reach a 9P file server on the host through QEMU's user network (a lab network has its own servers). */
+    FILE_SERVER("reach a file server that ants runs on this host (fileserver:)");
 
     private final String what;
 

@@ -15,6 +15,7 @@ import dev.ants.harness.report.RunResult;
 import dev.ants.harness.report.RunStatus;
 import dev.ants.harness.report.Shard;
 import dev.ants.harness.report.TestCaseResult;
+import dev.ants.harness.suite.TestCase;
 import dev.ants.harness.scenario.Check;
 import dev.ants.harness.scenario.Scenario;
 import dev.ants.harness.scenario.Step;
@@ -73,9 +74,9 @@ class MatrixRunnerTest {
         @Override public Set<Capability> capabilities() { return caps; }
 
         @Override
-        public RunResult run(Scenario s, List<String> plan9ini, int blankDisks, Progress parent) {
-            calls.add("run " + s.name() + " " + s.steps().size() + " steps" + (plan9ini.isEmpty() ? "" : " " + plan9ini)
-                    + (blankDisks == 0 ? "" : " " + blankDisks + " disks"));
+        public RunResult run(Scenario s, TestCase.Fresh fresh, Progress parent) {
+            calls.add("run " + s.name() + " " + s.steps().size() + " steps" + (fresh.plan9ini().isEmpty() ? "" : " " + fresh.plan9ini())
+                    + (fresh.disks() == 0 ? "" : " " + fresh.disks() + " disks"));
             return result(s);
         }
 
