@@ -1,5 +1,6 @@
 package dev.ants.pipeline.suite;
 
+import dev.ants.core.FileTrees;
 import dev.ants.harness.suite.SuiteSource;
 
 import java.io.IOException;
@@ -23,6 +24,8 @@ public record Suite(String name, String scenarioYaml, Map<String, byte[]> files,
         Path base = null;
         if (!hostFiles.isEmpty()) {
             base = dir.resolve(name);
+            // a report directory is reused: files left from an earlier suite must not be served
+            FileTrees.deleteTree(base);
             for (Map.Entry<String, byte[]> f : hostFiles.entrySet()) {
                 Path p = base.resolve(f.getKey());
                 Files.createDirectories(p.getParent());

@@ -104,6 +104,10 @@ class BuiltInSuitesTest {
         Path served = t.cases().get(6).fresh().fileServer();
         assertEquals(tmp.resolve("plan9rc/netroot"), served, "the network root is written out beside the report");
         assertEquals("netroot\n", Files.readString(served.resolve("lib/rootname")));
+        Files.writeString(served.resolve("stale"), "from an earlier run");
+        plan9rc.source(tmp);
+        assertFalse(Files.exists(served.resolve("stale")), "a reused report directory serves only the suite's files");
+        assertTrue(Files.exists(served.resolve("lib/rootname")));
         var disk = t.cases().get(2);
         assertEquals(2, disk.disks());
         assertEquals(List.of("pc-scsi"), disk.models());
