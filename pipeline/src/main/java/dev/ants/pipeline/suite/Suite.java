@@ -6,6 +6,8 @@ import dev.ants.harness.suite.SuiteSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -15,8 +17,9 @@ import java.util.Map;
  */
 public record Suite(String name, String scenarioYaml, Map<String, byte[]> files, Map<String, byte[]> hostFiles) {
     public Suite {
-        files = Map.copyOf(files);
-        hostFiles = Map.copyOf(hostFiles);
+        // in the catalog's (sorted) order: the suite disk's file order follows it
+        files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
+        hostFiles = Collections.unmodifiableMap(new LinkedHashMap<>(hostFiles));
     }
 
     /** The suite to read, its host files first written under {@code dir/<name>/}, where its paths resolve. */
