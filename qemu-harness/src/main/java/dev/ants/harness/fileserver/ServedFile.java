@@ -15,7 +15,10 @@ final class ServedFile {
     }
 
     static NinePCodec.Qid qid(Path p) throws IOException {
-        PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class);
+        return qid(p, Files.readAttributes(p, PosixFileAttributes.class));
+    }
+
+    private static NinePCodec.Qid qid(Path p, PosixFileAttributes a) throws IOException {
         // inode and device make the path unique on the host, as a qid path must be on the server
         long ino = ((Number) Files.getAttribute(p, "unix:ino")).longValue();
         long dev = ((Number) Files.getAttribute(p, "unix:dev")).longValue();
@@ -26,7 +29,7 @@ final class ServedFile {
     /** The stat entry, {@code size[2]} first, named {@code name} (the root is "/"). */
     static byte[] stat(Path p, String name) throws IOException {
         PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class);
-        NinePCodec.Qid q = qid(p);
+        NinePCodec.Qid q = qid(p, a);
         int mode = perm(a) | (a.isDirectory() ? NinePCodec.DMDIR : 0);
         int mtime = (int) (a.lastModifiedTime().toMillis() / 1000);
         int atime = (int) (a.lastAccessTime().toMillis() / 1000);
